@@ -1,0 +1,143 @@
+import { type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { spanOf } from '../parse/yamlNodes';
+import type { Span } from '../types';
+
+/** A change to the text by offsets; the service turns it into a TextEdit. */
+export interface OffsetEdit {
+  span: Span;
+  newText: string;
+}
+
+export type ItemValue = string | Record<string, string>;
+
+const PLAIN_SCALAR = /^[A-Za-z0-9][A-Za-z0-9._\-]*$/;
+
+/** A value as YAML writes it: plain where it can be, double-quoted otherwise. */
+export function yamlScalar(value: string | number | boolean): string {
+  if (typeof value !== 'string' || (PLAIN_SCALAR.test(value) && !/^(true|false|null|yes|no|on|off|~|[\d.]+)$/i.test(value))) {
+    return String(value);
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Edits that change one node of a YAML document and leave every other byte as the author wrote it.
+ * Block and flow collections are both handled; new lines use the document's own line ends.
+ */
+export class YamlEdits {
+  constructor(
+    private readonly text: string,
+    private readonly eol: string,
+  ) {}
+
+  private lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** The offset of the line break that ends the line holding `offset` (or the end of the text). */
+  private lineEnd(offset: number): number {
+    const n = this.text.indexOf('\n', offset);
+    if (n < 0) return this.text.length;
+    return this.text[n - 1] === '\r' ? n - 1 : n;
+  }
+
+  /** The offset just past the line break that ends the line holding `offset`. */
+  private nextLineStart(offset: number): number {
+    const n = this.text.indexOf('\n', offset);
+    return n < 0 ? this.text.length : n + 1;
+  }
+
+  private column(offset: number): number {
+    return offset - this.lineStart(offset);
+  }
+
+  private isFlow(node: Node): boolean {
+    return (node as YAMLMap | YAMLSeq).flow === true || /^[{[]/.test(this.text.slice(node.range?.[0] ?? 0));
+  }
+
+  /** Whether a block node starts on a line where something else (a `- ` or a key) stands before it. */
+  private startsMidLine(offset: number): boolean {
+    return this.text.slice(this.lineStart(offset), offset).trim() !== '';
+  }
+
+  replace(span: Span, newText: string): OffsetEdit {
+    return { span, newText };
+  }
+
+  setScalar(span: Span, value: string | number | boolean): OffsetEdit {
+    return { span, newText: yamlScalar(value) };
+  }
+
+  /** Adds `key: value` at the end of a map; a list value is written as a block list under the key. */
+  insertKey(map: Node, key: string, value: string | ItemValue[]): OffsetEdit {
+    const span = spanOf(map, this.text);
+    const items = (map as YAMLMap).items ?? [];
+    if (this.isFlow(map)) {
+      const close = this.text.lastIndexOf('}', span.end);
+      const inline = typeof value === 'string' ? value : `[${value.map((v) => this.flowItem(v)).join(', ')}]`;
+      return { span: { start: close, end: close }, newText: `${items.length ? ', ' : ''}${key}: ${inline}` };
+    }
+    const indent = ' '.repeat(items.length ? this.column((items[0].key as Node).range![0]) : this.column(span.start));
+    const at = this.lineEnd(span.end);
+    if (typeof value === 'string') return { span: { start: at, end: at }, newText: `${this.eol}${indent}${key}: ${value}` };
+    const list = value.map((item) => this.blockItem(item, indent + '  ')).join('');
+    return { span: { start: at, end: at }, newText: `${this.eol}${indent}${key}:${list}` };
+  }
+
+  /** Removes a key and its value from a map. */
+  removePair(map: Node, pair: Pair): OffsetEdit {
+    const items = (map as YAMLMap).items;
+    const index = items.indexOf(pair);
+    const keyStart = (pair.key as Node).range![0];
+    const valueEnd = spanOf((pair.value ?? pair.key) as Node, this.text).end;
+    if (this.isFlow(map)) return this.removeFlowEntry(items.map((p) => (p.key as Node).range![0]), index, valueEnd);
+    if (this.startsMidLine(keyStart)) {
+      const next = items[index + 1];
+      if (!next) return { span: { start: keyStart, end: valueEnd }, newText: '{}' };
+      return { span: { start: keyStart, end: (next.key as Node).range![0] }, newText: '' };
+    }
+    return { span: { start: this.lineStart(keyStart), end: this.nextLineStart(valueEnd) }, newText: '' };
+  }
+
+  /** Removes one item of a list. */
+  removeItem(seq: Node, index: number): OffsetEdit {
+    const items = (seq as YAMLSeq).items as Node[];
+    const item = items[index];
+    const span = spanOf(item, this.text);
+    if (this.isFlow(seq)) return this.removeFlowEntry(items.map((i) => i.range![0]), index, span.end);
+    const dash = this.text.lastIndexOf('-', span.start);
+    return { span: { start: this.lineStart(dash), end: this.nextLineStart(span.end) }, newText: '' };
+  }
+
+  /** Adds an item at the end of a list, in the list's own style. */
+  appendItem(seq: Node, item: ItemValue): OffsetEdit {
+    const span = spanOf(seq, this.text);
+    const items = (seq as YAMLSeq).items as Node[];
+    if (this.isFlow(seq)) {
+      const close = this.text.lastIndexOf(']', span.end);
+      return { span: { start: close, end: close }, newText: `${items.length ? ', ' : ''}${this.flowItem(item)}` };
+    }
+    const first = items[0] ? this.text.lastIndexOf('-', items[0].range![0]) : span.start;
+    const at = this.lineEnd(span.end);
+    return { span: { start: at, end: at }, newText: this.blockItem(item, ' '.repeat(this.column(first))) };
+  }
+
+  private removeFlowEntry(starts: number[], index: number, end: number): OffsetEdit {
+    if (index + 1 < starts.length) return { span: { start: starts[index], end: starts[index + 1] }, newText: '' };
+    if (index === 0) return { span: { start: starts[index], end }, newText: '' };
+    const previousComma = this.text.lastIndexOf(',', starts[index]);
+    return { span: { start: previousComma, end }, newText: '' };
+  }
+
+  private flowItem(item: ItemValue): string {
+    if (typeof item === 'string') return yamlScalar(item);
+    return `{ ${Object.entries(item).map(([k, v]) => `${k}: ${yamlScalar(v)}`).join(', ')} }`;
+  }
+
+  private blockItem(item: ItemValue, dashIndent: string): string {
+    if (typeof item === 'string') return `${this.eol}${dashIndent}- ${yamlScalar(item)}`;
+    return Object.entries(item)
+      .map(([k, v], i) => `${this.eol}${dashIndent}${i === 0 ? '- ' : '  '}${k}: ${yamlScalar(v)}`)
+      .join('');
+  }
+}

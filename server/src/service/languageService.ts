@@ -1,0 +1,93 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { YamlEdits, type OffsetEdit } from './edits/yamlEdits';
+import { buildModel } from './model/buildModel';
+import type { Topology } from './model/model';
+import { TopologyIndex } from './model/topologyIndex';
+import { parseTopology, type ParsedTopology } from './parse/parseTopology';
+import { ALL_RULES } from './rules';
+import type { Fix, Report, Rule } from './rules/rule';
+import { validateAgainstSchema, type SchemaResult } from './schema/schemaValidation';
+import type { Finding, QuickFix, RuleDocs, Severity, Span, TextEdit, ValidationOptions } from './types';
+
+/** Everything one run of the service learned about a text. */
+export interface TopologyAnalysis {
+  document: TextDocument;
+  parsed: ParsedTopology;
+  schema: SchemaResult;
+  topology: Topology;
+  index: TopologyIndex;
+  findings: Finding[];
+}
+
+export const LANGUAGE_ID = 'pchat-topology';
+
+export function toDocument(text: string, uri = 'untitled:topology.topology.yaml'): TextDocument {
+  return TextDocument.create(uri, LANGUAGE_ID, 0, text);
+}
+
+/** Edits that only delete and touch or overlap are joined, so that removing neighbours in a flow list stays one clean change. */
+function mergeDeletions(edits: OffsetEdit[]): OffsetEdit[] {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
+  const merged: OffsetEdit[] = [];
+  for (const edit of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && last.newText === '' && edit.newText === '' && edit.span.start <= last.span.end) {
+      last.span = { start: last.span.start, end: Math.max(last.span.end, edit.span.end) };
+    } else {
+      merged.push({ span: { ...edit.span }, newText: edit.newText });
+    }
+  }
+  return merged;
+}
+
+function toRange(document: TextDocument, span: Span) {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+function toQuickFix(document: TextDocument, fix: Fix): QuickFix {
+  const edits: TextEdit[] = mergeDeletions(fix.edits).map((e) => ({ range: toRange(document, e.span), newText: e.newText }));
+  return { title: fix.title, edits, isPreferred: fix.preferred ?? false, safe: fix.safe ?? false };
+}
+
+function runRule(rule: Rule, severity: Severity, document: TextDocument, context: Omit<Parameters<Rule['check']>[0], 'report'>, findings: Finding[]): void {
+  const report = (r: Report) =>
+    findings.push({
+      code: rule.id,
+      severity,
+      message: r.message,
+      range: toRange(document, r.span),
+      related: (r.related ?? []).map((rel) => ({ range: toRange(document, rel.span), message: rel.message })),
+      fixes: (r.fixes ?? []).map((fix) => toQuickFix(document, fix)),
+      tags: r.tags ?? [],
+    });
+  try {
+    rule.check({ ...context, report });
+  } catch (error) {
+    report({ span: { start: 0, end: 0 }, message: `pchat-topology could not run rule ${rule.id} on this file (${(error as Error).message}); please report this.` });
+  }
+}
+
+/** Parse → schema → model → rules, for one text. */
+export function analyze(input: TextDocument | string, options: ValidationOptions = {}): TopologyAnalysis {
+  const document = typeof input === 'string' ? toDocument(input) : input;
+  const text = document.getText();
+  const parsed = parseTopology(text);
+  const judged = parsed.syntaxProblems.length === 0;
+  const schema: SchemaResult = judged ? validateAgainstSchema(parsed.yaml, text, parsed.data) : { problems: [], faulted: new Set() };
+  const topology = buildModel(parsed.yaml, text, schema.faulted, judged);
+  const index = new TopologyIndex(topology);
+  const context = { parsed, schema, topology, index, edits: new YamlEdits(text, parsed.eol) };
+  const findings: Finding[] = [];
+  for (const rule of ALL_RULES) {
+    const setting = options.rules?.[rule.id] ?? rule.defaultSeverity;
+    if (setting !== 'off') runRule(rule, setting, document, context, findings);
+  }
+  return { document, parsed, schema, topology, index, findings };
+}
+
+export function validate(input: TextDocument | string, options: ValidationOptions = {}): Finding[] {
+  return analyze(input, options).findings;
+}
+
+/** The catalog's docs of every rule, in id order. */
+export const RULES: readonly RuleDocs[] = ALL_RULES.map(({ id, title, defaultSeverity, source, quote }) => ({ id, title, defaultSeverity, source, quote }));

@@ -1,0 +1,251 @@
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { keyName, pathToPointer, resolveNode, spanOf, type PathSegment } from '../parse/yamlNodes';
+import type {
+  AdminConsole,
+  DatabasePlacement,
+  Entity,
+  EntityKind,
+  Field,
+  FileStore,
+  FrontEndPool,
+  PersistentChatPool,
+  PersistentChatServer,
+  Reference,
+  Site,
+  SqlStore,
+  Topology,
+} from './model';
+
+/** Reads one map of the descriptor, skipping what the schema rejected. */
+class MapReader {
+  readonly faultedKeys = new Set<string>();
+  private readonly pairs = new Map<string, Pair>();
+
+  constructor(
+    private readonly builder: ModelBuilder,
+    readonly map: YAMLMap,
+    readonly path: PathSegment[],
+  ) {
+    for (const pair of map.items) {
+      const key = keyName(pair);
+      if (key !== undefined && !this.pairs.has(key)) this.pairs.set(key, pair);
+    }
+  }
+
+  field(key: string): Field<unknown> | undefined {
+    if (this.builder.faulted.has(pathToPointer([...this.path, key]))) {
+      this.faultedKeys.add(key);
+      return undefined;
+    }
+    const pair = this.pairs.get(key);
+    if (!pair) return undefined;
+    const written = (pair.value ?? undefined) as Node | undefined;
+    const node = resolveNode(this.builder.doc, written);
+    const value = isScalar(node) ? node.value : node;
+    const text = this.builder.text;
+    return { value, node: node as Node, pair, span: spanOf(written, text), keySpan: spanOf(pair.key as Node, text) };
+  }
+
+  /** A scalar value; the schema has checked its type unless the key is faulted. */
+  scalar<T extends string | number | boolean>(key: string): Field<T> | undefined {
+    const field = this.field(key);
+    if (!field || !isScalar(field.node)) return undefined;
+    return field as Field<T>;
+  }
+
+  /** A nested map and its reader. */
+  child(key: string): { reader: MapReader; field: Field<unknown> } | undefined {
+    const field = this.field(key);
+    if (!field || !isMap(field.node)) return undefined;
+    return { reader: new MapReader(this.builder, field.node, [...this.path, key]), field };
+  }
+
+  /** The items of a nested list, each with its path. */
+  list(key: string): { field: Field<unknown>; items: { node: Node; path: PathSegment[] }[] } | undefined {
+    const field = this.field(key);
+    if (!field || !isSeq(field.node)) return undefined;
+    const items = field.node.items.map((item, index) => ({
+      node: resolveNode(this.builder.doc, item) as Node,
+      path: [...this.path, key, index],
+    }));
+    return { field, items };
+  }
+
+  located() {
+    return {
+      span: spanOf(this.map, this.builder.text),
+      node: this.map as Node,
+      path: this.path,
+      faulted: this.faultedKeys,
+    };
+  }
+}
+
+class ModelBuilder {
+  readonly references: Reference[] = [];
+
+  constructor(
+    readonly doc: Document,
+    readonly text: string,
+    readonly faulted: ReadonlySet<string>,
+  ) {}
+
+  private reference(owner: Entity, field: Field<string> | undefined, key: string, expected: EntityKind): void {
+    if (field) this.references.push({ field, key, expected, owner });
+  }
+
+  /** Entities of one section; an item without a readable id is left out (the schema reported it). */
+  private section<T>(root: MapReader, key: string, read: (reader: MapReader) => T | undefined): T[] {
+    const list = root.list(key);
+    if (!list) return [];
+    const result: T[] = [];
+    for (const item of list.items) {
+      if (!isMap(item.node) || this.faulted.has(pathToPointer(item.path))) continue;
+      const entity = read(new MapReader(this, item.node, item.path));
+      if (entity) result.push(entity);
+    }
+    return result;
+  }
+
+  build(): Topology {
+    const contents = resolveNode(this.doc, this.doc.contents);
+    const root = isMap(contents) ? new MapReader(this, contents, []) : undefined;
+    if (!root) return emptyTopology(this.faulted);
+    const topology: Topology = {
+      name: root.scalar<string>('topology'),
+      domain: root.scalar<string>('domain'),
+      globalCatalog: root.scalar<string>('globalCatalog'),
+      sites: this.section(root, 'sites', (r) => this.site(r)),
+      sqlStores: this.section(root, 'sqlStores', (r) => this.sqlStore(r)),
+      fileStores: this.section(root, 'fileStores', (r) => this.fileStore(r)),
+      frontEndPools: this.section(root, 'frontEndPools', (r) => this.frontEndPool(r)),
+      persistentChatPools: this.section(root, 'persistentChatPools', (r) => this.persistentChatPool(r)),
+      adminConsolesKey: root.list('adminConsoles')?.field,
+      adminConsoles: this.section(root, 'adminConsoles', (r): AdminConsole => ({ ...r.located(), fqdn: r.scalar('fqdn') })),
+      references: this.references,
+      faulted: this.faulted,
+    };
+    return topology;
+  }
+
+  private site(r: MapReader): Site | undefined {
+    const id = r.scalar<string>('id');
+    return id && { kind: 'site', ...r.located(), id, name: r.scalar('name') };
+  }
+
+  private sqlStore(r: MapReader): SqlStore | undefined {
+    const id = r.scalar<string>('id');
+    if (!id) return undefined;
+    const store: SqlStore = {
+      kind: 'sqlStore',
+      ...r.located(),
+      id,
+      fqdn: r.scalar('fqdn'),
+      instance: r.scalar('instance'),
+      edition: r.scalar('edition'),
+      site: r.scalar('site'),
+      dataCenter: r.scalar('dataCenter'),
+      alwaysOn: r.scalar('alwaysOn'),
+    };
+    this.reference(store, store.site, 'site', 'site');
+    return store;
+  }
+
+  private fileStore(r: MapReader): FileStore | undefined {
+    const id = r.scalar<string>('id');
+    if (!id) return undefined;
+    const store: FileStore = { kind: 'fileStore', ...r.located(), id, fqdn: r.scalar('fqdn'), share: r.scalar('share'), site: r.scalar('site') };
+    this.reference(store, store.site, 'site', 'site');
+    return store;
+  }
+
+  private frontEndPool(r: MapReader): FrontEndPool | undefined {
+    const id = r.scalar<string>('id');
+    if (!id) return undefined;
+    const servers = r.list('servers');
+    const pool: FrontEndPool = {
+      kind: 'frontEndPool',
+      ...r.located(),
+      id,
+      edition: r.scalar('edition'),
+      fqdn: r.scalar('fqdn'),
+      site: r.scalar('site'),
+      serversKey: servers?.field,
+      servers: (servers?.items ?? []).flatMap((item) => this.scalarItem(item)),
+      backEnd: r.scalar('backEnd'),
+      fileStore: r.scalar('fileStore'),
+    };
+    this.reference(pool, pool.site, 'site', 'site');
+    this.reference(pool, pool.backEnd, 'backEnd', 'sqlStore');
+    this.reference(pool, pool.fileStore, 'fileStore', 'fileStore');
+    return pool;
+  }
+
+  private scalarItem(item: { node: Node; path: PathSegment[] }): Field<string>[] {
+    if (!isScalar(item.node) || this.faulted.has(pathToPointer(item.path))) return [];
+    const span = spanOf(item.node, this.text);
+    return [{ value: String(item.node.value), node: item.node, span, keySpan: span }];
+  }
+
+  /** A `database` or `compliance` map, and the reader for its other keys. */
+  private placement(owner: PersistentChatPool, parent: MapReader, key: string): { placement: DatabasePlacement; reader: MapReader } | undefined {
+    const child = parent.child(key);
+    if (!child) return undefined;
+    const r = child.reader;
+    const placement: DatabasePlacement = {
+      ...r.located(),
+      keySpan: child.field.keySpan,
+      store: r.scalar<string>('store'),
+      mirror: r.scalar<string>('mirror'),
+      backup: r.scalar<string>('backup'),
+      backupMirror: r.scalar<string>('backupMirror'),
+    };
+    for (const role of ['store', 'mirror', 'backup', 'backupMirror'] as const) {
+      this.reference(owner, placement[role], role, 'sqlStore');
+    }
+    return { placement, reader: r };
+  }
+
+  private persistentChatPool(r: MapReader): PersistentChatPool | undefined {
+    const id = r.scalar<string>('id');
+    if (!id) return undefined;
+    const servers = r.list('servers');
+    const pool: PersistentChatPool = {
+      kind: 'persistentChatPool',
+      ...r.located(),
+      id,
+      fqdn: r.scalar('fqdn'),
+      site: r.scalar('site'),
+      deployment: r.scalar('deployment'),
+      nextHop: r.scalar('nextHop'),
+      sipPort: r.scalar('sipPort'),
+      poolPort: r.scalar('poolPort'),
+      concurrentUsers: r.scalar('concurrentUsers'),
+      provisionedUsers: r.scalar('provisionedUsers'),
+      serversKey: servers?.field,
+      servers: [],
+      fileStore: r.scalar('fileStore'),
+    };
+    pool.servers = (servers?.items ?? []).flatMap((item): PersistentChatServer[] => {
+      if (!isMap(item.node) || this.faulted.has(pathToPointer(item.path))) return [];
+      const s = new MapReader(this, item.node, item.path);
+      return [{ ...s.located(), fqdn: s.scalar('fqdn'), state: s.scalar('state'), dataCenter: s.scalar('dataCenter') }];
+    });
+    pool.database = this.placement(pool, r, 'database')?.placement;
+    const compliance = this.placement(pool, r, 'compliance');
+    pool.compliance = compliance && { ...compliance.placement, enabled: compliance.reader.scalar<boolean>('enabled') };
+    this.reference(pool, pool.site, 'site', 'site');
+    this.reference(pool, pool.nextHop, 'nextHop', 'frontEndPool');
+    this.reference(pool, pool.fileStore, 'fileStore', 'fileStore');
+    return pool;
+  }
+}
+
+function emptyTopology(faulted: ReadonlySet<string>): Topology {
+  return { sites: [], sqlStores: [], fileStores: [], frontEndPools: [], persistentChatPools: [], adminConsoles: [], references: [], faulted };
+}
+
+/** The model of a document; an empty one when the YAML itself is broken, since rules must not judge a guess. */
+export function buildModel(doc: Document, text: string, faulted: ReadonlySet<string>, readable: boolean): Topology {
+  return readable ? new ModelBuilder(doc, text, faulted).build() : emptyTopology(faulted);
+}

@@ -1,0 +1,53 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { isMap } from 'yaml';
+import { nodeAtPath } from '../parse/yamlNodes';
+import type { SchemaProblem } from '../schema/schemaValidation';
+import type { Fix, Rule, RuleContext } from './rule';
+import { missingKeyPlaceholder } from './placeholders';
+
+/** A known word close enough to what was typed to be a likely typo. */
+export function likelyMeant(typed: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const best = closest(typed.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+  const meant = candidates.find((c) => c.toLowerCase() === best)!;
+  return distance(typed.toLowerCase(), best) <= Math.max(2, Math.floor(typed.length / 3)) ? meant : undefined;
+}
+
+function fixFor(problem: SchemaProblem, context: RuleContext): { hint: string; fix?: Fix } {
+  const { edits, parsed } = context;
+  if (problem.kind === 'unknownKey') {
+    const { node } = nodeAtPath(parsed.yaml, problem.path);
+    const present = isMap(node) ? new Set(node.items.map((p) => String((p.key as { value?: unknown })?.value))) : new Set<string>();
+    const meant = likelyMeant(problem.key, problem.known.filter((k) => !present.has(k)));
+    if (!meant) return { hint: ` Allowed keys here: ${problem.known.join(', ')}.` };
+    return { hint: ` Did you mean '${meant}'?`, fix: { title: `Replace '${problem.key}' with '${meant}'`, edits: [edits.replace(problem.span, meant)], preferred: true } };
+  }
+  if (problem.kind === 'notAllowed') {
+    const typed = context.parsed.text.slice(problem.span.start, problem.span.end).replace(/^["']|["']$/g, '');
+    const meant = likelyMeant(typed, problem.allowed);
+    if (!meant) return { hint: '' };
+    return { hint: ` Did you mean '${meant}'?`, fix: { title: `Replace '${typed}' with '${meant}'`, edits: [edits.setScalar(problem.span, meant)], preferred: true } };
+  }
+  if (problem.kind === 'missingKey') {
+    const { node } = nodeAtPath(parsed.yaml, problem.path);
+    const value = isMap(node) ? missingKeyPlaceholder(problem.key, problem.path, context) : undefined;
+    if (!node || value === undefined) return { hint: '' };
+    const shown = typeof value === 'string' ? value : '…';
+    return { hint: '', fix: { title: `Add '${problem.key}: ${shown}'`, edits: [edits.insertKey(node, problem.key, value)], preferred: true } };
+  }
+  return { hint: '' };
+}
+
+export const schemaMismatch: Rule = {
+  id: 'PC002',
+  title: 'The descriptor does not match the topology format',
+  defaultSeverity: 'error',
+  source: 'topology-format.md (the JSON Schema in schemas/topology.schema.json)',
+  quote: 'Unknown keys are errors.',
+  check(context) {
+    for (const problem of context.schema.problems) {
+      const { hint, fix } = fixFor(problem, context);
+      context.report({ span: problem.span, message: problem.message + hint, fixes: fix ? [fix] : [] });
+    }
+  },
+};

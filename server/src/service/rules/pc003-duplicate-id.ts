@@ -1,0 +1,40 @@
+import { instanceKey } from '../model/topologyIndex';
+import type { SqlStore } from '../model/model';
+import type { Rule } from './rule';
+import { label } from './wording';
+
+export const duplicateId: Rule = {
+  id: 'PC003',
+  title: 'An id or a SQL Server instance is defined twice',
+  defaultSeverity: 'error',
+  source: 'topology-format.md; Topology Builder',
+  quote: 'Every `id` in the file is unique, across all sections. Two stores with the same pair are the same instance and are reported as a duplicate.',
+  check({ index, topology, report }) {
+    for (const [id, entities] of index.byId) {
+      const [first, ...again] = entities;
+      for (const entity of again) {
+        report({
+          span: entity.id.span,
+          message: `The id '${id}' of ${label(entity)} is already used by ${label(first)}; ids must be unique across the whole file.`,
+          related: [{ span: first.id.span, message: `First use of '${id}'` }],
+        });
+      }
+    }
+    const firstByInstance = new Map<string, SqlStore>();
+    for (const store of topology.sqlStores) {
+      const key = instanceKey(store);
+      if (!key) continue;
+      const first = firstByInstance.get(key);
+      if (!first) {
+        firstByInstance.set(key, store);
+        continue;
+      }
+      const instance = store.instance?.value ?? 'the default instance';
+      report({
+        span: (store.instance ?? store.fqdn)!.span,
+        message: `${label(store)} names the same SQL Server instance as ${label(first)} (${store.fqdn!.value}, ${instance}); define each instance once and reference it by id.`,
+        related: [{ span: first.id.span, message: `${label(first)} already names this instance` }],
+      });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import { fqdnKey } from '../model/topologyIndex';
+import { domainOf } from './placeholders';
+import type { Rule } from './rule';
+import { label } from './wording';
+
+export const pchatOnEnterpriseFrontEnd: Rule = {
+  id: 'PC101',
+  title: 'A Persistent Chat server is collocated on an Enterprise Edition Front End server',
+  defaultSeverity: 'error',
+  source: 'Seed (Gg398500), Supported Collocation',
+  quote: 'For Lync Server 2013 Enterprise Edition, Persistent Chat Servers cannot be collocated on the Enterprise Edition server.',
+  check(context) {
+    const { topology, index, edits, report } = context;
+    const domain = domainOf(context);
+    for (const pool of topology.persistentChatPools) {
+      for (const server of pool.servers) {
+        const frontEnd = server.fqdn && index.enterpriseServers.get(fqdnKey(server.fqdn.value));
+        if (!server.fqdn || !frontEnd) continue;
+        const [dedicated] = domain ? index.unusedFqdns('pchat', domain, 1) : [];
+        report({
+          span: server.fqdn.span,
+          message: `Server '${server.fqdn.value}' of ${label(pool)} is a Front End server of Enterprise Edition pool '${frontEnd.pool.id.value}'; Persistent Chat Server cannot be collocated on an Enterprise Edition server.`,
+          related: [{ span: frontEnd.server.span, message: `Front End server of ${label(frontEnd.pool)}` }],
+          fixes: dedicated ? [{ title: `Use a dedicated server '${dedicated}'`, edits: [edits.setScalar(server.fqdn.span, dedicated)], preferred: true }] : [],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,13 @@
+import type { Rule } from './rule';
+import { reportSharedInstances } from './sharedInstance';
+
+export const sharedBackEndInstance: Rule = {
+  id: 'PC104',
+  title: 'One SQL Server instance holds the back-end databases of two Front End pools',
+  defaultSeverity: 'error',
+  source: 'Seed (Gg398500), Supported Collocation; lync-server-2013-supported-server-collocation.md',
+  quote: 'Each instance of SQL Server can contain only a single back-end database and a single Persistent Chat database.',
+  check(context) {
+    reportSharedInstances(context, 'backEnd', 'back-end database');
+  },
+};

@@ -1,0 +1,23 @@
+import { fqdnKey } from '../model/topologyIndex';
+import { protectionPairs } from './databaseCopies';
+import type { Rule } from './rule';
+import { label, ROLE_NOUNS } from './wording';
+
+export const copyOnSameComputer: Rule = {
+  id: 'PC106',
+  title: 'A mirror or backup is on the same SQL Server computer as the database it protects',
+  defaultSeverity: 'error',
+  source: 'Seed (Gg398500), Persistent Chat Server Components',
+  quote: 'Server(s) (more than one server if mirroring is used) that host the SQL Server back-end database for hosting the Persistent Chat content database',
+  check(context) {
+    for (const { pool, noun, role, copy, protects } of protectionPairs(context)) {
+      const computer = copy.store.fqdn?.value;
+      if (!computer || !protects.store.fqdn || fqdnKey(computer) !== fqdnKey(protects.store.fqdn.value)) continue;
+      context.report({
+        span: copy.ref.span,
+        message: `The ${ROLE_NOUNS[role]} of the ${noun} of ${label(pool)} is on SQL Server '${computer}', the same computer as its ${ROLE_NOUNS[protects.role]}; a copy must be on another computer to protect anything.`,
+        related: [{ span: protects.ref.span, message: `The ${ROLE_NOUNS[protects.role]} it protects, on ${label(protects.store)}` }],
+      });
+    }
+  },
+};

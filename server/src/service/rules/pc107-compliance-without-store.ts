@@ -1,0 +1,35 @@
+import { instanceKey } from '../model/topologyIndex';
+import type { SqlStore } from '../model/model';
+import type { Rule } from './rule';
+import { label } from './wording';
+
+const MAX_SUGGESTIONS = 3;
+
+export const complianceWithoutStore: Rule = {
+  id: 'PC107',
+  title: 'Compliance is enabled but no compliance store is given',
+  defaultSeverity: 'error',
+  source: 'Seed (Gg398500), Persistent Chat Server Components',
+  quote: 'If compliance was enabled, a server(s) (more than one server if mirroring is used) that host the SQL Server back-end database for hosting the Persistent Chat Compliance database',
+  check({ topology, index, edits, report }) {
+    let free: SqlStore[] | undefined;
+    for (const pool of topology.persistentChatPools) {
+      const compliance = pool.compliance;
+      if (compliance?.enabled?.value !== true || compliance.store || compliance.faulted.has('store')) continue;
+      free ??= topology.sqlStores.filter(
+        (s) => instanceKey(s) && s.alwaysOn?.value !== true && s.edition?.value !== 'express' && !index.databasesOnInstance(s).some((db) => db.kind === 'compliance'),
+      );
+      const ownStore = index.resolve(pool.database?.store, 'sqlStore');
+      const candidates = ownStore && free.includes(ownStore) ? [ownStore, ...free.filter((s) => s !== ownStore)] : free;
+      report({
+        span: compliance.keySpan,
+        message: `Compliance is enabled for ${label(pool)} but no 'store' holds its compliance database; name the SQL store for it.`,
+        fixes: candidates.slice(0, MAX_SUGGESTIONS).map((store, i) => ({
+          title: `Keep the compliance database in SQL store '${store.id.value}'`,
+          edits: [edits.insertKey(compliance.node, 'store', store.id.value)],
+          preferred: i === 0,
+        })),
+      });
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule } from './rule';
+import { label, quoteList } from './wording';
+
+const STORE_KEYS = ['store', 'mirror', 'backup', 'backupMirror'] as const;
+
+export const unusedComplianceStores: Rule = {
+  id: 'PC108',
+  title: 'Compliance is disabled but compliance stores are given',
+  defaultSeverity: 'warning',
+  source: 'Seed (Gg398500), Persistent Chat Server Components',
+  quote: 'Compliance service, which is turned on if compliance is enabled',
+  check({ topology, edits, report }) {
+    for (const pool of topology.persistentChatPools) {
+      const compliance = pool.compliance;
+      if (compliance?.enabled?.value !== false) continue;
+      const unused = STORE_KEYS.flatMap((key) => (compliance[key]?.pair ? [{ key, field: compliance[key]! }] : []));
+      if (unused.length === 0) continue;
+      report({
+        span: { start: unused[0].field.keySpan.start, end: unused[unused.length - 1].field.span.end },
+        message: `Compliance is disabled for ${label(pool)}, so ${quoteList(unused.map((u) => u.key))} ${unused.length === 1 ? 'is' : 'are'} ignored.`,
+        tags: ['unnecessary'],
+        related: compliance.enabled ? [{ span: compliance.enabled.span, message: 'Compliance is disabled here' }] : [],
+        fixes: [{ title: `Remove ${quoteList(unused.map((u) => u.key))}`, edits: unused.map((u) => edits.removePair(compliance.node, u.field.pair!)), preferred: true, safe: true }],
+      });
+    }
+  },
+};

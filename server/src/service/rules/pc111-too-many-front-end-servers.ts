@@ -1,0 +1,20 @@
+import { MAX_FRONT_END_SERVERS } from '../model/limits';
+import type { Rule } from './rule';
+import { label } from './wording';
+
+export const tooManyFrontEndServers: Rule = {
+  id: 'PC111',
+  title: 'An Enterprise Edition Front End pool has more than 12 servers',
+  defaultSeverity: 'error',
+  source: 'lync-server-2013-supported-topologies.md',
+  quote: 'An Enterprise Edition Front End pool can have up to 12 Front End Servers.',
+  check({ topology, report }) {
+    for (const pool of topology.frontEndPools) {
+      if (pool.edition?.value !== 'enterprise' || !pool.serversKey || pool.servers.length <= MAX_FRONT_END_SERVERS) continue;
+      report({
+        span: pool.serversKey.keySpan,
+        message: `${label(pool)} has ${pool.servers.length} Front End servers; an Enterprise Edition pool can have at most ${MAX_FRONT_END_SERVERS}.`,
+      });
+    }
+  },
+};

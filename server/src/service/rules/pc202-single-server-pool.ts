@@ -1,0 +1,20 @@
+import type { Rule } from './rule';
+import { label } from './wording';
+
+export const singleServerPool: Rule = {
+  id: 'PC202',
+  title: 'A single-server Persistent Chat pool can never grow',
+  defaultSeverity: 'hint',
+  source: 'Seed (Gg398500), Single-Server Topology',
+  quote: "We recommend using the multiple-server pool topology, even if you're using a single server, so that you can add more servers later, if needed.",
+  check({ topology, edits, report }) {
+    for (const pool of topology.persistentChatPools) {
+      if (pool.deployment?.value !== 'single-server') continue;
+      report({
+        span: pool.deployment.span,
+        message: `${label(pool)} is a single-server pool, to which servers can never be added; Microsoft recommends a multiple-server pool even for one server.`,
+        fixes: [{ title: "Change 'deployment' to 'multiple-server'", edits: [edits.setScalar(pool.deployment.span, 'multiple-server')], preferred: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import { MAX_POOL_SERVERS, MAX_STANDBY_SERVERS } from '../model/limits';
+import { standbyServers } from '../model/poolFacts';
+import type { Rule } from './rule';
+import { label } from './wording';
+
+export const tooManyServers: Rule = {
+  id: 'PC204',
+  title: 'A Persistent Chat pool has more than 4 standby servers or more than 8 servers',
+  defaultSeverity: 'error',
+  source: 'Seed (Gg398500), Multiple-Server Topology',
+  quote: 'High availability and disaster recovery configurations will allow up to eight, but only four can be active and the remaining four on standby.',
+  check({ topology, report }) {
+    for (const pool of topology.persistentChatPools) {
+      const standby = standbyServers(pool).length;
+      const total = pool.servers.length;
+      if (!pool.serversKey || (standby <= MAX_STANDBY_SERVERS && total <= MAX_POOL_SERVERS)) continue;
+      report({
+        span: pool.serversKey.keySpan,
+        message:
+          total > MAX_POOL_SERVERS
+            ? `${label(pool)} has ${total} servers; a Persistent Chat pool can have at most ${MAX_POOL_SERVERS} (4 active and 4 standby).`
+            : `${label(pool)} has ${standby} standby servers; a Persistent Chat pool can have at most ${MAX_STANDBY_SERVERS}.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import { activeServers, statesKnown } from '../model/poolFacts';
+import type { Rule } from './rule';
+import { serverName, setState } from './serverState';
+import { label } from './wording';
+
+export const noActiveServer: Rule = {
+  id: 'PC205',
+  title: 'A Persistent Chat pool has no active server',
+  defaultSeverity: 'error',
+  source: 'Seed (Gg398500), Multiple-Server Topology',
+  quote: 'Each server can support as many as 20,000 concurrent users.',
+  check(context) {
+    for (const pool of context.topology.persistentChatPools) {
+      if (!pool.serversKey || pool.servers.length === 0 || !statesKnown(pool) || activeServers(pool).length > 0) continue;
+      const first = pool.servers[0];
+      context.report({
+        span: pool.serversKey.keySpan,
+        message: `${label(pool)} has no active server: all ${pool.servers.length} are standby, so the pool serves no users.`,
+        fixes: [{ title: `Mark ${serverName(first)} active`, edits: [setState(context, first, 'active')], preferred: true, safe: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,45 @@
+import { MAX_ACTIVE_SERVERS, MAX_CONCURRENT_USERS, MAX_POOL_SERVERS, USERS_PER_ACTIVE_SERVER } from '../model/limits';
+import { activeServers, poolCapacity, standbyServers, statesKnown } from '../model/poolFacts';
+import type { PersistentChatPool } from '../model/model';
+import { domainOf } from './placeholders';
+import type { Fix, Rule, RuleContext } from './rule';
+import { serverName, setState } from './serverState';
+import { count, label, plural } from './wording';
+
+function capacityFix(context: RuleContext, pool: PersistentChatPool, missing: number): Fix | undefined {
+  const standby = standbyServers(pool);
+  if (standby.length >= missing) {
+    const promoted = standby.slice(0, missing);
+    return { title: `Promote ${promoted.map(serverName).join(', ')} to active`, edits: promoted.map((s) => setState(context, s, 'active')), preferred: true };
+  }
+  const domain = domainOf(context);
+  const list = pool.serversKey?.node;
+  const collocated = context.index.collocatedStandardEdition(pool);
+  if (!domain || !list || collocated || pool.deployment?.value !== 'multiple-server' || pool.servers.length + missing > MAX_POOL_SERVERS) return undefined;
+  const names = context.index.unusedFqdns('pchat', domain, missing);
+  return { title: `Add ${plural(missing, 'active server')} (${names.join(', ')})`, edits: names.map((fqdn) => context.edits.appendItem(list, { fqdn })), preferred: true };
+}
+
+export const overCapacity: Rule = {
+  id: 'PC206',
+  title: 'Planned concurrent users exceed what the active servers carry',
+  defaultSeverity: 'error',
+  source: 'Seed (Gg398500), Multiple-Server Topology',
+  quote: 'Each server can support as many as 20,000 concurrent users, for a total of 80,000 concurrent users connected to a Persistent Chat Server pool with 4 servers.',
+  check(context) {
+    for (const pool of context.topology.persistentChatPools) {
+      const planned = pool.concurrentUsers;
+      if (!planned || planned.value > MAX_CONCURRENT_USERS || !statesKnown(pool)) continue;
+      const capacity = poolCapacity(pool);
+      if (planned.value <= capacity) continue;
+      const active = Math.min(activeServers(pool).length, MAX_ACTIVE_SERVERS);
+      const missing = Math.ceil(planned.value / USERS_PER_ACTIVE_SERVER) - active;
+      const fix = capacityFix(context, pool, missing);
+      context.report({
+        span: planned.span,
+        message: `${label(pool)} plans ${count(planned.value)} concurrent users, but its ${plural(active, 'active server')} carry ${count(capacity)} (${count(USERS_PER_ACTIVE_SERVER)} each); it needs ${plural(missing, 'more active server')}.`,
+        fixes: fix ? [fix] : [],
+      });
+    }
+  },
+};

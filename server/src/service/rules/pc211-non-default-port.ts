@@ -1,0 +1,26 @@
+import { DEFAULT_POOL_PORT, DEFAULT_SIP_PORT } from '../model/limits';
+import type { Rule } from './rule';
+import { label } from './wording';
+
+export const nonDefaultPort: Rule = {
+  id: 'PC211',
+  title: 'A Persistent Chat port is not the default',
+  defaultSeverity: 'information',
+  source: 'Seed (Gg398500), Multiple-Server Topology; lync-server-2013-ports-and-protocols-for-internal-servers.md',
+  quote: 'The default port of TCP 8011 connects a server to a server pool. (Ports page: Persistent Chat SIP listens on TCP 5041.)',
+  check({ topology, edits, report }) {
+    for (const pool of topology.persistentChatPools) {
+      for (const [port, fallback, what] of [
+        [pool.sipPort, DEFAULT_SIP_PORT, 'SIP port'],
+        [pool.poolPort, DEFAULT_POOL_PORT, 'pool port'],
+      ] as const) {
+        if (!port || port.value === fallback) continue;
+        report({
+          span: port.span,
+          message: `${label(pool)} uses ${what} ${port.value} instead of the default ${fallback}; firewalls and load balancers must allow it.`,
+          fixes: [{ title: `Use the default ${what} ${fallback}`, edits: [edits.setScalar(port.span, fallback)], preferred: true }],
+        });
+      }
+    }
+  },
+};

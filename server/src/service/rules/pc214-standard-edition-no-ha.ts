@@ -1,0 +1,29 @@
+import { fqdnKey } from '../model/topologyIndex';
+import type { Rule } from './rule';
+import { label } from './wording';
+
+export const standardEditionNoHighAvailability: Rule = {
+  id: 'PC214',
+  title: 'A pool collocated on a Standard Edition server has other or standby servers',
+  defaultSeverity: 'error',
+  source: 'Skype for Business Server 2015: Plan for Persistent Chat Server',
+  quote: 'You cannot add additional servers to a Persistent Chat Server pool if the first Persistent Chat Server is collocated with a Standard Edition Front End Server.',
+  check({ topology, index, edits, report }) {
+    for (const pool of topology.persistentChatPools) {
+      const se = index.collocatedStandardEdition(pool);
+      if (!se?.fqdn || !pool.serversKey) continue;
+      const own = fqdnKey(se.fqdn.value);
+      const others = pool.servers.filter((s) => !s.fqdn || fqdnKey(s.fqdn.value) !== own);
+      const standby = pool.servers.filter((s) => s.state?.value === 'standby');
+      if (others.length === 0 && standby.length === 0) continue;
+      const culprit = others[0] ?? standby[0];
+      const positions = others.map((s) => s.path[s.path.length - 1] as number);
+      report({
+        span: culprit.fqdn?.span ?? culprit.span,
+        message: `${label(pool)} runs on Standard Edition server '${se.fqdn.value}', so it can have no other servers and no standby server: a Standard Edition deployment has no high availability and cannot grow.`,
+        related: [{ span: se.fqdn.span, message: `Standard Edition server ${label(se)}` }],
+        fixes: others.length ? [{ title: `Remove the other servers (${others.map((s) => s.fqdn?.value ?? '?').join(', ')})`, edits: positions.map((i) => edits.removeItem(pool.serversKey!.node, i)), preferred: true }] : [],
+      });
+    }
+  },
+};

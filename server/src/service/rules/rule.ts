@@ -1,0 +1,37 @@
+import type { YamlEdits, OffsetEdit } from '../edits/yamlEdits';
+import type { Topology } from '../model/model';
+import type { TopologyIndex } from '../model/topologyIndex';
+import type { ParsedTopology } from '../parse/parseTopology';
+import type { SchemaResult } from '../schema/schemaValidation';
+import type { FindingTag, RuleDocs, Span } from '../types';
+
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  preferred?: boolean;
+  /** See QuickFix.safe. */
+  safe?: boolean;
+}
+
+export interface Report {
+  span: Span;
+  message: string;
+  related?: { span: Span; message: string }[];
+  fixes?: Fix[];
+  tags?: FindingTag[];
+}
+
+/** What a rule can read and how it reports. */
+export interface RuleContext {
+  parsed: ParsedTopology;
+  schema: SchemaResult;
+  topology: Topology;
+  index: TopologyIndex;
+  edits: YamlEdits;
+  report(report: Report): void;
+}
+
+/** One rule of the catalog: its docs and its check. Register it in rules/index.ts. */
+export interface Rule extends RuleDocs {
+  check(context: RuleContext): void;
+}

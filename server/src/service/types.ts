@@ -1,0 +1,66 @@
+/** Public types of the language service. Positions are LSP's: 0-based lines, UTF-16 characters. */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A stretch of the document text as offsets: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface QuickFix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix to offer first. */
+  isPreferred: boolean;
+  /** Safe to apply without asking: one obvious outcome, no invented names, nothing dropped that carries meaning. */
+  safe: boolean;
+}
+
+export interface RelatedLocation {
+  range: Range;
+  message: string;
+}
+
+export type FindingTag = 'unnecessary';
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related: RelatedLocation[];
+  fixes: QuickFix[];
+  tags: FindingTag[];
+}
+
+export interface RuleDocs {
+  id: string;
+  title: string;
+  defaultSeverity: Severity;
+  /** Where Microsoft says so: a document name. */
+  source: string;
+  /** The words of the source that the rule enforces. */
+  quote: string;
+}
+
+export interface ValidationOptions {
+  /** Per-rule severity overrides; 'off' silences a rule. */
+  rules?: Readonly<Record<string, SeveritySetting>>;
+}
