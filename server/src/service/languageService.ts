@@ -82,6 +82,7 @@ export function analyze(input: TextDocument | string, options: ValidationOptions
     const setting = options.rules?.[rule.id] ?? rule.defaultSeverity;
     if (setting !== 'off') runRule(rule, setting, document, context, findings);
   }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { document, parsed, schema, topology, index, findings };
 }
 

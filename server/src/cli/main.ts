@@ -1,0 +1,42 @@
+import { PACKAGE_VERSION } from '../packageInfo';
+import { CHECK_HELP, checkCommand } from './checkCommand';
+import { UsageError, type CommandIO } from './io';
+
+const MAIN_HELP = `Usage: pchat-topology <command> [options]
+
+Checks Lync Server 2013 Persistent Chat topology descriptors against Topology
+Builder's and Microsoft's planning rules.
+
+Commands:
+  check <file | folder | glob>...   Report findings (and fix the safe ones with --fix)
+
+Options:
+  -h, --help      Show this help; 'pchat-topology <command> --help' for a command
+  -v, --version   Show the version
+`;
+
+const COMMANDS: Record<string, { run: (args: string[], io: CommandIO) => Promise<number>; help: string }> = {
+  check: { run: checkCommand, help: CHECK_HELP },
+};
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    io.out(MAIN_HELP);
+    return command ? 0 : 2;
+  }
+  if (command === '-v' || command === '--version') {
+    io.out(`${PACKAGE_VERSION}\n`);
+    return 0;
+  }
+  const entry = COMMANDS[command];
+  try {
+    if (!entry) throw new UsageError(`unknown command '${command}'. Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    return await entry.run(rest, io);
+  } catch (error) {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (!usage) throw error;
+    io.err(`pchat-topology: ${(error as Error).message}\nRun 'pchat-topology ${entry ? `${command} ` : ''}--help' for usage.\n`);
+    return 2;
+  }
+}
