@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 const production = process.argv.includes('--production');
 
 await build({
-  entryPoints: { cli: 'server/src/cli/run.ts' },
+  entryPoints: { cli: 'server/src/cli/run.ts', server: 'server/src/lsp/main.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -6,6 +6,7 @@ import { TopologyIndex } from './model/topologyIndex';
 import { parseTopology, type ParsedTopology } from './parse/parseTopology';
 import { ALL_RULES } from './rules';
 import type { Fix, Report, Rule } from './rules/rule';
+import { applySuppressions } from './suppressions';
 import { validateAgainstSchema, type SchemaResult } from './schema/schemaValidation';
 import type { Finding, QuickFix, RuleDocs, Severity, Span, TextEdit, ValidationOptions } from './types';
 
@@ -83,7 +84,7 @@ export function analyze(input: TextDocument | string, options: ValidationOptions
     if (setting !== 'off') runRule(rule, setting, document, context, findings);
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { document, parsed, schema, topology, index, findings };
+  return { document, parsed, schema, topology, index, findings: applySuppressions(text, findings) };
 }
 
 export function validate(input: TextDocument | string, options: ValidationOptions = {}): Finding[] {

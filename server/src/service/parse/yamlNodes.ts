@@ -63,3 +63,41 @@ export function pointerToPath(pointer: string): PathSegment[] {
 export function pathToPointer(path: readonly PathSegment[]): string {
   return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
+
+export interface Location {
+  path: PathSegment[];
+  /** The innermost node at the offset: a key's scalar when `onKey`. */
+  node: Node | undefined;
+  pair: Pair | undefined;
+  onKey: boolean;
+}
+
+const contains = (node: unknown, offset: number): boolean => {
+  const range = (node as Node | null)?.range;
+  return !!range && range[0] <= offset && offset <= range[1];
+};
+
+/** What stands at an offset: the path of keys and indexes down to the innermost node. */
+export function locate(doc: Document, offset: number): Location {
+  const path: PathSegment[] = [];
+  let node = resolveNode(doc, doc.contents);
+  let pair: Pair | undefined;
+  for (;;) {
+    if (isMap(node)) {
+      const hit = node.items.find((p) => contains(p.key, offset) || contains(p.value, offset));
+      if (!hit) return { path, node, pair, onKey: false };
+      pair = hit;
+      path.push(keyName(hit) ?? '');
+      if (contains(hit.key, offset)) return { path, node: hit.key as Node, pair: hit, onKey: true };
+      node = hit.value as Node;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => contains(item, offset));
+      if (index < 0) return { path, node, pair, onKey: false };
+      path.push(index);
+      pair = undefined;
+      node = node.items[index] as Node;
+    } else {
+      return { path, node: node ?? undefined, pair, onKey: false };
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentHighlightKind,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { ruleDocsUri, TOOL_NAME } from '../packageInfo';
+import { codeActions } from '../service/features/codeActions';
+import { poolLenses } from '../service/features/codeLens';
+import { complete } from '../service/features/completion';
+import { foldingRanges } from '../service/features/folding';
+import { hover } from '../service/features/hover';
+import { definition, highlights, prepareRename, references, rename, RenameError } from '../service/features/navigation';
+import { documentSymbols } from '../service/features/symbols';
+import { analyze, LANGUAGE_ID, type TopologyAnalysis } from '../service/languageService';
+import type { ValidationOptions } from '../service/types';
+import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
+import { SettingsCache } from './settings';
+import { ValidationScheduler } from './validationScheduler';
+
+/** Larger files are not analysed: a real topology is a few hundred kilobytes at most. */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+const REQUEST_FAILED = -32803;
+export const OPEN_PREVIEW_COMMAND = 'pchatTopology.openPreviewToSide';
+
+const isTopology = (doc: TextDocument) => doc.languageId === LANGUAGE_ID || /\.topology\.ya?ml$/i.test(doc.uri);
+
+/** LSP glue: every answer comes from the language service. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsCache(connection);
+  const cache = new Map<string, { version: number; options: ValidationOptions; analysis: TopologyAnalysis }>();
+
+  /** The analysis of the document's current version, computed at most once per version and settings. */
+  function analysisOf(doc: TextDocument, options: ValidationOptions): TopologyAnalysis | undefined {
+    if (!isTopology(doc) || doc.getText().length > MAX_DOCUMENT_BYTES) return undefined;
+    const cached = cache.get(doc.uri);
+    if (cached?.version === doc.version && cached.options === options) return cached.analysis;
+    const analysis = analyze(doc, options);
+    cache.set(doc.uri, { version: doc.version, options, analysis });
+    return analysis;
+  }
+
+  /** Answers a request from the current analysis; a failure is logged and answered with `fallback`, never a crash. */
+  function withAnalysis<R>(uri: string, fallback: R, answer: (analysis: TopologyAnalysis) => R): Promise<R> {
+    const doc = documents.get(uri);
+    if (!doc) return Promise.resolve(fallback);
+    return settings.get(uri).then((options) => {
+      const current = documents.get(uri);
+      const analysis = current && analysisOf(current, options);
+      if (!analysis) return fallback;
+      try {
+        return answer(analysis);
+      } catch (error) {
+        if (error instanceof RenameError) throw new ResponseError(REQUEST_FAILED, error.message);
+        connection.console.error(`${TOOL_NAME}: ${(error as Error).stack ?? error}`);
+        return fallback;
+      }
+    });
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const options = await settings.get(uri);
+    const doc = documents.get(uri);
+    if (!doc || !isTopology(doc)) return;
+    if (doc.getText().length > MAX_DOCUMENT_BYTES) {
+      const megabytes = (doc.getText().length / 1024 / 1024).toFixed(1);
+      const message = `This file is ${megabytes} MB; ${TOOL_NAME} checks files up to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB. Split the topology or use the command line.`;
+      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, source: TOOL_NAME, severity: 2 }] });
+      return;
+    }
+    const analysis = analysisOf(doc, options)!;
+    await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: analysis.findings.map((f) => toDiagnostic(uri, f)) });
+  }
+
+  const scheduler = new ValidationScheduler((uri) =>
+    validate(uri).catch((error) => connection.console.error(`${TOOL_NAME}: validation failed: ${(error as Error).stack ?? error}`)),
+  );
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.supported = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: `${TOOL_NAME}-server` },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.forget();
+    for (const doc of documents.all()) scheduler.schedule(doc.uri);
+  });
+
+  documents.onDidOpen((e) => scheduler.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    scheduler.cancel(e.document.uri);
+    cache.delete(e.document.uri);
+    settings.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(({ textDocument, position }) =>
+    withAnalysis(textDocument.uri, null, (a) => {
+      const result = hover(a, position, ruleDocsUri);
+      return result ? { contents: { kind: 'markdown', value: result.markdown }, range: result.range } : null;
+    }),
+  );
+  connection.onCompletion(({ textDocument, position }) => withAnalysis(textDocument.uri, [], (a) => complete(a, position).map(toCompletionItem)));
+  connection.onCodeAction(({ textDocument, range, context }) =>
+    withAnalysis(textDocument.uri, [], (a) => codeActions(a, range, context.only).map((action) => toCodeAction(textDocument.uri, action))),
+  );
+  connection.onDefinition(({ textDocument, position }) =>
+    withAnalysis(textDocument.uri, null, (a) => {
+      const range = definition(a, position);
+      return range ? { uri: textDocument.uri, range } : null;
+    }),
+  );
+  connection.onReferences(({ textDocument, position, context }) =>
+    withAnalysis(textDocument.uri, [], (a) => references(a, position, context.includeDeclaration).map((range) => ({ uri: textDocument.uri, range }))),
+  );
+  connection.onDocumentHighlight(({ textDocument, position }) =>
+    withAnalysis(textDocument.uri, [], (a) =>
+      highlights(a, position).map((o) => ({ range: o.range, kind: o.isDefinition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read })),
+    ),
+  );
+  connection.onPrepareRename(({ textDocument, position }) => withAnalysis(textDocument.uri, null, (a) => prepareRename(a, position) ?? null));
+  connection.onRenameRequest(({ textDocument, position, newName }) =>
+    withAnalysis(textDocument.uri, null, (a) => ({ changes: { [textDocument.uri]: rename(a, position, newName) } })),
+  );
+  connection.onDocumentSymbol(({ textDocument }) => withAnalysis(textDocument.uri, [], (a) => documentSymbols(a).map(toDocumentSymbol)));
+  connection.onFoldingRanges(({ textDocument }) => withAnalysis(textDocument.uri, [], (a) => foldingRanges(a)));
+  connection.onCodeLens(({ textDocument }) =>
+    withAnalysis(textDocument.uri, [], (a) =>
+      poolLenses(a).flatMap((lens) => [
+        { range: lens.range, command: { title: lens.summary, command: '' } },
+        { range: lens.range, command: { title: 'Open preview', command: OPEN_PREVIEW_COMMAND, arguments: [textDocument.uri, lens.poolId] } },
+      ]),
+    ),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
