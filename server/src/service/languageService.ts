@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { YamlEdits, type OffsetEdit } from './edits/yamlEdits';
+import { YamlEdits } from './edits/yamlEdits';
 import { buildModel } from './model/buildModel';
 import type { Topology } from './model/model';
 import { TopologyIndex } from './model/topologyIndex';
@@ -26,27 +26,12 @@ export function toDocument(text: string, uri = 'untitled:topology.topology.yaml'
   return TextDocument.create(uri, LANGUAGE_ID, 0, text);
 }
 
-/** Edits that only delete and touch or overlap are joined, so that removing neighbours in a flow list stays one clean change. */
-function mergeDeletions(edits: OffsetEdit[]): OffsetEdit[] {
-  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
-  const merged: OffsetEdit[] = [];
-  for (const edit of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && last.newText === '' && edit.newText === '' && edit.span.start <= last.span.end) {
-      last.span = { start: last.span.start, end: Math.max(last.span.end, edit.span.end) };
-    } else {
-      merged.push({ span: { ...edit.span }, newText: edit.newText });
-    }
-  }
-  return merged;
-}
-
 function toRange(document: TextDocument, span: Span) {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
 function toQuickFix(document: TextDocument, fix: Fix): QuickFix {
-  const edits: TextEdit[] = mergeDeletions(fix.edits).map((e) => ({ range: toRange(document, e.span), newText: e.newText }));
+  const edits: TextEdit[] = fix.edits.map((e) => ({ range: toRange(document, e.span), newText: e.newText }));
   return { title: fix.title, edits, isPreferred: fix.preferred ?? false, safe: fix.safe ?? false };
 }
 

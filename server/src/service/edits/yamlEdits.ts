@@ -73,9 +73,9 @@ export class YamlEdits {
     const span = spanOf(map, this.text);
     const items = (map as YAMLMap).items ?? [];
     if (this.isFlow(map)) {
-      const close = this.text.lastIndexOf('}', span.end);
       const inline = typeof value === 'string' ? value : `[${value.map((v) => this.flowItem(v)).join(', ')}]`;
-      return { span: { start: close, end: close }, newText: `${items.length ? ', ' : ''}${key}: ${inline}` };
+      const at = items.length ? this.pairSpan(items[items.length - 1]).end : this.text.lastIndexOf('}', span.end);
+      return { span: { start: at, end: at }, newText: `${items.length ? ', ' : ''}${key}: ${inline}` };
     }
     const indent = ' '.repeat(items.length ? this.column((items[0].key as Node).range![0]) : this.column(span.start));
     const at = this.lineEnd(span.end);
@@ -84,29 +84,46 @@ export class YamlEdits {
     return { span: { start: at, end: at }, newText: `${this.eol}${indent}${key}:${list}` };
   }
 
-  /** Removes a key and its value from a map. */
-  removePair(map: Node, pair: Pair): OffsetEdit {
+  /** Removes keys and their values from a map. */
+  removePairs(map: Node, pairs: Pair[]): OffsetEdit[] {
     const items = (map as YAMLMap).items;
-    const index = items.indexOf(pair);
-    const keyStart = (pair.key as Node).range![0];
-    const valueEnd = spanOf((pair.value ?? pair.key) as Node, this.text).end;
-    if (this.isFlow(map)) return this.removeFlowEntry(items.map((p) => (p.key as Node).range![0]), index, valueEnd);
+    if (this.isFlow(map)) return [this.keepFlowEntries(map, items.map((p) => this.pairSpan(p)), items.map((p) => !pairs.includes(p)))];
+    return pairs.map((pair) => this.removeBlockPair(items, pair));
+  }
+
+  /** Removes items of a list. */
+  removeItems(seq: Node, indexes: number[]): OffsetEdit[] {
+    const items = (seq as YAMLSeq).items as Node[];
+    if (this.isFlow(seq)) return [this.keepFlowEntries(seq, items.map((i) => spanOf(i, this.text)), items.map((_, i) => !indexes.includes(i)))];
+    return indexes.map((index) => {
+      const span = spanOf(items[index], this.text);
+      const dash = this.text.lastIndexOf('-', span.start);
+      return { span: { start: this.lineStart(dash), end: this.nextLineStart(span.end) }, newText: '' };
+    });
+  }
+
+  private pairSpan(pair: Pair): Span {
+    return { start: (pair.key as Node).range![0], end: spanOf((pair.value ?? pair.key) as Node, this.text).end };
+  }
+
+  private removeBlockPair(items: Pair[], pair: Pair): OffsetEdit {
+    const { start: keyStart, end: valueEnd } = this.pairSpan(pair);
     if (this.startsMidLine(keyStart)) {
-      const next = items[index + 1];
+      const next = items[items.indexOf(pair) + 1];
       if (!next) return { span: { start: keyStart, end: valueEnd }, newText: '{}' };
       return { span: { start: keyStart, end: (next.key as Node).range![0] }, newText: '' };
     }
     return { span: { start: this.lineStart(keyStart), end: this.nextLineStart(valueEnd) }, newText: '' };
   }
 
-  /** Removes one item of a list. */
-  removeItem(seq: Node, index: number): OffsetEdit {
-    const items = (seq as YAMLSeq).items as Node[];
-    const item = items[index];
-    const span = spanOf(item, this.text);
-    if (this.isFlow(seq)) return this.removeFlowEntry(items.map((i) => i.range![0]), index, span.end);
-    const dash = this.text.lastIndexOf('-', span.start);
-    return { span: { start: this.lineStart(dash), end: this.nextLineStart(span.end) }, newText: '' };
+  /** Rewrites a flow collection with only the entries kept, each in its own original text. */
+  private keepFlowEntries(collection: Node, entries: Span[], keep: boolean[]): OffsetEdit {
+    const span = spanOf(collection, this.text);
+    const open = this.text[span.start];
+    const padded = this.text[span.start + 1] === ' ';
+    const kept = entries.filter((_, i) => keep[i]).map((e) => this.text.slice(e.start, e.end));
+    const inner = kept.length ? (padded ? ` ${kept.join(', ')} ` : kept.join(', ')) : '';
+    return { span, newText: `${open}${inner}${open === '{' ? '}' : ']'}` };
   }
 
   /** Adds an item at the end of a list, in the list's own style. */
@@ -114,19 +131,13 @@ export class YamlEdits {
     const span = spanOf(seq, this.text);
     const items = (seq as YAMLSeq).items as Node[];
     if (this.isFlow(seq)) {
-      const close = this.text.lastIndexOf(']', span.end);
-      return { span: { start: close, end: close }, newText: `${items.length ? ', ' : ''}${this.flowItem(item)}` };
+      // After the last item rather than before ']', which may stand at a column where flow content may not.
+      const at = items.length ? spanOf(items[items.length - 1], this.text).end : this.text.lastIndexOf(']', span.end);
+      return { span: { start: at, end: at }, newText: `${items.length ? ', ' : ''}${this.flowItem(item)}` };
     }
     const first = items[0] ? this.text.lastIndexOf('-', items[0].range![0]) : span.start;
     const at = this.lineEnd(span.end);
     return { span: { start: at, end: at }, newText: this.blockItem(item, ' '.repeat(this.column(first))) };
-  }
-
-  private removeFlowEntry(starts: number[], index: number, end: number): OffsetEdit {
-    if (index + 1 < starts.length) return { span: { start: starts[index], end: starts[index + 1] }, newText: '' };
-    if (index === 0) return { span: { start: starts[index], end }, newText: '' };
-    const previousComma = this.text.lastIndexOf(',', starts[index]);
-    return { span: { start: previousComma, end }, newText: '' };
   }
 
   private flowItem(item: ItemValue): string {

@@ -19,6 +19,11 @@ export interface ParsedTopology {
 /** Aliases a real descriptor needs are few; more means an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
+/** The parser's words where they speak to a programmer rather than to the author of a topology. */
+const PLAIN_MESSAGES: Partial<Record<string, string>> = {
+  MULTIPLE_DOCS: "a second YAML document starts here ('---'); a topology descriptor is one document, so remove the second or move it to its own file",
+};
+
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -26,7 +31,7 @@ function firstLine(message: string): string {
 export function parseTopology(text: string): ParsedTopology {
   const yaml = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const syntaxProblems: SyntaxProblem[] = [...yaml.errors, ...yaml.warnings].map((e) => ({
-    message: firstLine(e.message),
+    message: PLAIN_MESSAGES[e.code] ?? firstLine(e.message),
     span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
   }));
   let data: unknown;

@@ -17,9 +17,11 @@ export function reportDeploymentTotal(
   const total = planned.reduce((sum, p) => sum + p.field.value, 0);
   if (total <= limit || !applies(planned.map((p) => p.field))) return;
   const last = planned[planned.length - 1];
+  const shares = planned.map((p) => `'${p.pool.id.value}' (${count(p.field.value)})`);
+  const who = planned.length === 1 ? `Persistent Chat pool ${shares[0]} plans` : `Persistent Chat pools ${shares.slice(0, -1).join(', ')} and ${shares[shares.length - 1]} together plan`;
   report({
     span: last.field.span,
-    message: `The Persistent Chat pools together plan ${count(total)} ${what}; a Lync Server 2013 deployment supports at most ${count(limit)}, and more pools add no capacity.`,
+    message: `${who} ${count(total)} ${what}; a Lync Server 2013 deployment supports at most ${count(limit)}${planned.length > 1 ? ', and more pools add no capacity' : ''}.`,
     related: planned.slice(0, -1).map((p) => ({ span: p.field.span, message: `${count(p.field.value)} in ${label(p.pool)}` })),
   });
 }

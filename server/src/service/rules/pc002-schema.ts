@@ -45,7 +45,12 @@ export const schemaMismatch: Rule = {
   source: 'topology-format.md (the JSON Schema in schemas/topology.schema.json)',
   quote: 'Unknown keys are errors.',
   check(context) {
-    for (const problem of context.schema.problems) {
+    const problems = context.schema.problems;
+    const typos = new Set(
+      problems.flatMap((p) => (p.kind === 'unknownKey' ? [`${p.path.join('/')}#${likelyMeant(p.key, p.known)}`] : [])),
+    );
+    for (const problem of problems) {
+      if (problem.kind === 'missingKey' && typos.has(`${problem.path.join('/')}#${problem.key}`)) continue;
       const { hint, fix } = fixFor(problem, context);
       context.report({ span: problem.span, message: problem.message + hint, fixes: fix ? [fix] : [] });
     }

@@ -1,7 +1,7 @@
 import { instanceKey } from '../model/topologyIndex';
 import type { SqlStore } from '../model/model';
 import type { Rule } from './rule';
-import { label } from './wording';
+import { KIND_NOUNS, label } from './wording';
 
 export const duplicateId: Rule = {
   id: 'PC003',
@@ -15,7 +15,10 @@ export const duplicateId: Rule = {
       for (const entity of again) {
         report({
           span: entity.id.span,
-          message: `The id '${id}' of ${label(entity)} is already used by ${label(first)}; ids must be unique across the whole file.`,
+          message:
+            first.kind === entity.kind
+              ? `Two ${KIND_NOUNS[entity.kind]}s have the id '${id}'; ids must be unique across the whole file.`
+              : `The ${label(entity)} has the same id as ${label(first)}; ids must be unique across the whole file.`,
           related: [{ span: first.id.span, message: `First use of '${id}'` }],
         });
       }

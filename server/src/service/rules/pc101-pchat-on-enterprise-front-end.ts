@@ -21,7 +21,16 @@ export const pchatOnEnterpriseFrontEnd: Rule = {
           span: server.fqdn.span,
           message: `Server '${server.fqdn.value}' of ${label(pool)} is a Front End server of Enterprise Edition pool '${frontEnd.pool.id.value}'; Persistent Chat Server cannot be collocated on an Enterprise Edition server.`,
           related: [{ span: frontEnd.server.span, message: `Front End server of ${label(frontEnd.pool)}` }],
-          fixes: dedicated ? [{ title: `Use a dedicated server '${dedicated}'`, edits: [edits.setScalar(server.fqdn.span, dedicated)], preferred: true }] : [],
+          fixes: dedicated
+            ? [
+                {
+                  title: `Use a dedicated server '${dedicated}'`,
+                  // A pool named after its server (single-server) follows the server to its new name.
+                  edits: [edits.setScalar(server.fqdn.span, dedicated), ...(pool.fqdn && fqdnKey(pool.fqdn.value) === fqdnKey(server.fqdn.value) ? [edits.setScalar(pool.fqdn.span, dedicated)] : [])],
+                  preferred: true,
+                },
+              ]
+            : [],
         });
       }
     }

@@ -20,7 +20,7 @@ export const unusedComplianceStores: Rule = {
         message: `Compliance is disabled for ${label(pool)}, so ${quoteList(unused.map((u) => u.key))} ${unused.length === 1 ? 'is' : 'are'} ignored.`,
         tags: ['unnecessary'],
         related: compliance.enabled ? [{ span: compliance.enabled.span, message: 'Compliance is disabled here' }] : [],
-        fixes: [{ title: `Remove ${quoteList(unused.map((u) => u.key))}`, edits: unused.map((u) => edits.removePair(compliance.node, u.field.pair!)), preferred: true, safe: true }],
+        fixes: [{ title: `Remove ${quoteList(unused.map((u) => u.key))}`, edits: edits.removePairs(compliance.node, unused.map((u) => u.field.pair!)), preferred: true, safe: true }],
       });
     }
   },

@@ -38,11 +38,11 @@ export const backEndForEdition: Rule = {
       if (pool.backEnd && !store) continue;
       if (pool.edition.value === 'enterprise') {
         if (!store) {
-          report({ span: pool.edition.span, message: `Enterprise Edition ${label(pool)} has no 'backEnd'; an Enterprise Edition pool needs a SQL Server back-end store.` });
+          report({ span: pool.edition.span, message: `Enterprise Edition pool '${pool.id.value}' has no 'backEnd'; an Enterprise Edition pool needs a SQL Server back-end store.` });
         } else if (store.edition?.value === 'express') {
           report({
             span: pool.backEnd!.span,
-            message: `Enterprise Edition ${label(pool)} uses ${label(store)}, a SQL Server Express, as back end; an Enterprise Edition pool needs a full SQL Server back end.`,
+            message: `Enterprise Edition pool '${pool.id.value}' uses ${label(store)}, a SQL Server Express, as back end; an Enterprise Edition pool needs a full SQL Server back end.`,
             related: [{ span: store.id.span, message: `${label(store)} is SQL Server Express` }],
           });
         }
@@ -56,8 +56,8 @@ export const backEndForEdition: Rule = {
       report({
         span: (pool.backEnd ?? pool.edition).span,
         message: store
-          ? `Standard Edition server ${label(pool)} uses ${label(store)} as back end; a Standard Edition server's back end is the SQL Server Express on itself ('${pool.fqdn.value}').`
-          : `Standard Edition server ${label(pool)} has no 'backEnd'; name the SQL Server Express store on '${pool.fqdn.value}'.`,
+          ? `Standard Edition server '${pool.id.value}' uses ${label(store)} as back end; a Standard Edition server's back end is the SQL Server Express on itself ('${pool.fqdn.value}').`
+          : `Standard Edition server '${pool.id.value}' has no 'backEnd'; name the SQL Server Express store on '${pool.fqdn.value}'.`,
         fixes: fix ? [fix] : [],
       });
     }

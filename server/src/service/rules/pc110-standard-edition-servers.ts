@@ -1,6 +1,5 @@
 import { fqdnKey } from '../model/topologyIndex';
 import type { Rule } from './rule';
-import { label } from './wording';
 
 export const standardEditionServers: Rule = {
   id: 'PC110',
@@ -16,8 +15,8 @@ export const standardEditionServers: Rule = {
       if (others.length === 0) continue;
       report({
         span: pool.serversKey.keySpan,
-        message: `Standard Edition server ${label(pool)} lists other servers (${others.map((s) => s.value).join(', ')}); a Standard Edition server is one computer, so 'servers' must be left out.`,
-        fixes: [{ title: "Remove 'servers'", edits: [edits.removePair(pool.node, pool.serversKey.pair!)], preferred: true, safe: true }],
+        message: `Standard Edition server '${pool.id.value}' lists other servers (${others.map((s) => s.value).join(', ')}); a Standard Edition server is one computer, so 'servers' must be left out.`,
+        fixes: [{ title: "Remove 'servers'", edits: edits.removePairs(pool.node, [pool.serversKey.pair!]), preferred: true, safe: true }],
       });
     }
   },

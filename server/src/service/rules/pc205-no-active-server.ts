@@ -15,7 +15,7 @@ export const noActiveServer: Rule = {
       const first = pool.servers[0];
       context.report({
         span: pool.serversKey.keySpan,
-        message: `${label(pool)} has no active server: all ${pool.servers.length} are standby, so the pool serves no users.`,
+        message: `${label(pool)} has no active server: ${pool.servers.length === 1 ? 'its only server is' : `all ${pool.servers.length} servers are`} standby, so the pool serves no users.`,
         fixes: [{ title: `Mark ${serverName(first)} active`, edits: [setState(context, first, 'active')], preferred: true, safe: true }],
       });
     }

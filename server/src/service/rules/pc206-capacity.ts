@@ -37,7 +37,7 @@ export const overCapacity: Rule = {
       const fix = capacityFix(context, pool, missing);
       context.report({
         span: planned.span,
-        message: `${label(pool)} plans ${count(planned.value)} concurrent users, but its ${plural(active, 'active server')} carry ${count(capacity)} (${count(USERS_PER_ACTIVE_SERVER)} each); it needs ${plural(missing, 'more active server')}.`,
+        message: `${label(pool)} plans ${count(planned.value)} concurrent users, but its ${plural(active, 'active server')} ${active === 1 ? 'carries' : 'carry'} ${count(capacity)} (${count(USERS_PER_ACTIVE_SERVER)} each); it needs ${plural(missing, 'more active server')}.`,
         fixes: fix ? [fix] : [],
       });
     }

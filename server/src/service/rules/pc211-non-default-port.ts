@@ -15,10 +15,11 @@ export const nonDefaultPort: Rule = {
         [pool.poolPort, DEFAULT_POOL_PORT, 'pool port'],
       ] as const) {
         if (!port || port.value === fallback) continue;
+        const other = port === pool.sipPort ? (pool.poolPort?.value ?? DEFAULT_POOL_PORT) : (pool.sipPort?.value ?? DEFAULT_SIP_PORT);
         report({
           span: port.span,
           message: `${label(pool)} uses ${what} ${port.value} instead of the default ${fallback}; firewalls and load balancers must allow it.`,
-          fixes: [{ title: `Use the default ${what} ${fallback}`, edits: [edits.setScalar(port.span, fallback)], preferred: true }],
+          fixes: other === fallback ? [] : [{ title: `Use the default ${what} ${fallback}`, edits: [edits.setScalar(port.span, fallback)], preferred: true }],
         });
       }
     }

@@ -20,9 +20,9 @@ export const standardEditionNoHighAvailability: Rule = {
       const positions = others.map((s) => s.path[s.path.length - 1] as number);
       report({
         span: culprit.fqdn?.span ?? culprit.span,
-        message: `${label(pool)} runs on Standard Edition server '${se.fqdn.value}', so it can have no other servers and no standby server: a Standard Edition deployment has no high availability and cannot grow.`,
+        message: `${label(pool)} runs on Standard Edition server '${se.fqdn.value}', so it can have no ${others[0] ? `other server such as '${others[0].fqdn?.value ?? '?'}'` : `standby server such as '${culprit.fqdn?.value ?? '?'}'`}: a Standard Edition deployment has no high availability and cannot grow.`,
         related: [{ span: se.fqdn.span, message: `Standard Edition server ${label(se)}` }],
-        fixes: others.length ? [{ title: `Remove the other servers (${others.map((s) => s.fqdn?.value ?? '?').join(', ')})`, edits: positions.map((i) => edits.removeItem(pool.serversKey!.node, i)), preferred: true }] : [],
+        fixes: others.length ? [{ title: `Remove the other servers (${others.map((s) => s.fqdn?.value ?? '?').join(', ')})`, edits: edits.removeItems(pool.serversKey.node, positions), preferred: true }] : [],
       });
     }
   },

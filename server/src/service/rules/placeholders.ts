@@ -46,7 +46,7 @@ export function missingKeyPlaceholder(key: string, path: PathSegment[], context:
     case 'servers':
       return [{ fqdn: index.unusedFqdns('pchat', domain, 1)[0] }];
     case 'store':
-      return firstId(topology.sqlStores);
+      return (topology.sqlStores.find((s) => s.fqdn && !index.databasesOnComputer(s.fqdn.value).some((db) => db.kind === 'backEnd')) ?? topology.sqlStores[0])?.id.value;
     case 'enabled':
       return 'false';
     default:

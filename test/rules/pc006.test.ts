@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, codesOf, findingsOf, newErrors, readExample, textAt, unchangedOutside } from '../helpers';
+import type { Finding, QuickFix } from '../../server/src/service/types';
+
+/** A valid Enterprise Edition topology with two SQL stores for Persistent Chat; each case repeats one computer. */
+const CONTOSO = `# Contoso: one Enterprise Edition pool and Persistent Chat
+topology: Contoso production
+domain: corp.contoso.com
+
+sites:
+  - id: redmond
+
+sqlStores:
+  - id: sql-be
+    fqdn: sqlbe01.corp.contoso.com
+    instance: RTC
+    edition: enterprise
+    site: redmond
+  - id: sql-pc
+    fqdn: sqlpc01.corp.contoso.com
+    instance: PCHAT
+    edition: enterprise
+    site: redmond
+  - id: sql-pc-b
+    fqdn: sqlpc02.corp.contoso.com
+    instance: PCHAT
+    edition: enterprise
+    site: redmond
+
+fileStores:
+  - id: fs
+    fqdn: fs01.corp.contoso.com
+    share: lyncshare
+    site: redmond
+
+frontEndPools:
+  - id: fe
+    edition: enterprise
+    fqdn: pool01.corp.contoso.com
+    site: redmond
+    servers:
+      - fe01.corp.contoso.com   # rack A
+      - fe02.corp.contoso.com   # rack B
+    backEnd: sql-be
+    fileStore: fs
+
+persistentChatPools:
+  - id: pchat
+    fqdn: pchat.corp.contoso.com
+    site: redmond
+    deployment: multiple-server
+    nextHop: fe
+    servers:
+      # Seattle servers
+      - fqdn: pc01.corp.contoso.com
+      - fqdn: pc02.corp.contoso.com
+    database:
+      store: sql-pc
+    fileStore: fs
+`;
+
+const COMMENTS = ['# Contoso: one Enterprise Edition pool and Persistent Chat', '# rack A', '# rack B', '# Seattle servers'];
+
+/** `text` with `from` (which must occur exactly once) replaced by `to`. */
+function change(text: string, from: string, to: string): string {
+  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
+  return text.replace(from, () => to);
+}
+
+const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
+
+/** A second Persistent Chat pool with the given server lines, its database on sql-pc-b. */
+const secondPool = (servers: string) => `  - id: pchat-b
+    fqdn: pchatb.corp.contoso.com
+    site: redmond
+    deployment: multiple-server
+    nextHop: fe
+    servers:
+${servers}    database:
+      store: sql-pc-b
+`;
+
+function onlyFinding(text: string): Finding {
+  assert.deepEqual(codesOf(text), ['PC006']);
+  const findings = findingsOf(text, 'PC006');
+  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
+  assert.equal(findings[0].severity, 'error');
+  return findings[0];
+}
+
+function checkFix(before: string, fix: QuickFix): string {
+  const after = applyFix(before, fix);
+  assert.deepEqual(findingsOf(after, 'PC006'), []);
+  assert.deepEqual(newErrors(before, after), []);
+  assert.ok(unchangedOutside(before, after, fix), 'the fix changed lines it does not touch');
+  for (const comment of COMMENTS) assert.ok(after.includes(comment), `comment lost: ${comment}`);
+  return after;
+}
+
+describe('PC006 repeated computer', () => {
+  it('the unchanged fixture raises nothing', () => {
+    assert.deepEqual(codesOf(CONTOSO), []);
+  });
+
+  it('a Persistent Chat server listed twice in one pool, in other capitals: reported on the repeat; safe removal', () => {
+    const text = change(CONTOSO, '      - fqdn: pc02.corp.contoso.com\n', '      - fqdn: pc02.corp.contoso.com\n      - fqdn: PC01.corp.contoso.com\n        state: standby\n');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'PC01.corp.contoso.com');
+    assert.equal(finding.message, "'PC01.corp.contoso.com' is listed twice in Persistent Chat pool 'pchat'.");
+    assert.equal(finding.related[0].range.start.line, lineOf(text, '      - fqdn: pc01.corp.contoso.com'));
+    assert.deepEqual(
+      finding.fixes.map((f) => [f.title, f.isPreferred, f.safe]),
+      [["Remove the repeated 'PC01.corp.contoso.com'", true, true]],
+    );
+    assert.equal(checkFix(text, finding.fixes[0]), CONTOSO);
+  });
+
+  it('a Front End server listed twice in an Enterprise Edition pool: safe removal of the repeat', () => {
+    const text = change(CONTOSO, '      - fe02.corp.contoso.com   # rack B\n', '      - fe02.corp.contoso.com   # rack B\n      - FE01.CORP.CONTOSO.COM\n');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'FE01.CORP.CONTOSO.COM');
+    assert.match(finding.message, /'FE01\.CORP\.CONTOSO\.COM' is listed twice in Front End pool 'fe'/);
+    assert.equal(finding.fixes.length, 1);
+    assert.equal(finding.fixes[0].safe, true);
+    assert.equal(checkFix(text, finding.fixes[0]), CONTOSO);
+  });
+
+  it('flow style: a repeated Front End server is removed from the [ ] list with its comma', () => {
+    const text = change(
+      CONTOSO,
+      '    servers:\n      - fe01.corp.contoso.com   # rack A\n      - fe02.corp.contoso.com   # rack B\n',
+      '    servers: [fe01.corp.contoso.com, FE01.corp.contoso.com, fe02.corp.contoso.com]   # rack A, rack B\n',
+    );
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'FE01.corp.contoso.com');
+    const after = applyFix(text, finding.fixes[0]);
+    assert.ok(after.includes('    servers: [fe01.corp.contoso.com, fe02.corp.contoso.com]   # rack A, rack B\n'), after);
+    assert.deepEqual(codesOf(after), []);
+    assert.ok(unchangedOutside(text, after, finding.fixes[0]));
+    assert.deepEqual(newErrors(text, after), []);
+  });
+
+  it('flow style: a repeated Persistent Chat server, last in a list of { } maps', () => {
+    const text = change(
+      CONTOSO,
+      '      - fqdn: pc01.corp.contoso.com\n      - fqdn: pc02.corp.contoso.com\n',
+      '      [{fqdn: pc01.corp.contoso.com}, {fqdn: pc02.corp.contoso.com}, {fqdn: pc01.corp.contoso.com, state: standby}]\n',
+    );
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'pc01.corp.contoso.com');
+    assert.equal(finding.range.start.character, text.split('\n')[finding.range.start.line].lastIndexOf('pc01'));
+    const after = checkFix(text, finding.fixes[0]);
+    assert.ok(after.includes('      [{fqdn: pc01.corp.contoso.com}, {fqdn: pc02.corp.contoso.com}]\n'), after);
+    assert.deepEqual(codesOf(after), []);
+  });
+
+  it('a computer in two Persistent Chat pools: names both pools; the removal is offered but not safe', () => {
+    const text = CONTOSO + secondPool('      - fqdn: pcb01.corp.contoso.com\n      - fqdn: PC02.corp.contoso.com\n');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'PC02.corp.contoso.com');
+    assert.equal(
+      finding.message,
+      "'PC02.corp.contoso.com' is in Persistent Chat pool 'pchat' and in Persistent Chat pool 'pchat-b'; a computer belongs to one Persistent Chat pool only.",
+    );
+    assert.equal(finding.related[0].range.start.line, lineOf(text, '      - fqdn: pc02.corp.contoso.com'));
+    assert.deepEqual(
+      finding.fixes.map((f) => [f.isPreferred, f.safe]),
+      [[true, false]],
+    );
+    const after = checkFix(text, finding.fixes[0]);
+    assert.deepEqual(codesOf(after), []);
+  });
+
+  it("a computer in two pools, the second pool's only server: no offered fix may leave that pool without servers", () => {
+    const text = CONTOSO + secondPool('      - fqdn: pc02.corp.contoso.com\n');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'pc02.corp.contoso.com');
+    assert.match(finding.message, /Persistent Chat pool 'pchat' and in Persistent Chat pool 'pchat-b'/);
+    for (const fix of finding.fixes) {
+      const after = applyFix(text, fix);
+      assert.deepEqual(
+        newErrors(text, after).map((f) => `${f.code} ${f.message}`),
+        [],
+        `fix '${fix.title}' breaks the file`,
+      );
+    }
+  });
+
+  it('near miss: a Persistent Chat server on a Front End server is a different kind of pool (PC101, not PC006)', () => {
+    const text = change(CONTOSO, '      - fqdn: pc02.corp.contoso.com\n', '      - fqdn: fe02.corp.contoso.com\n');
+    assert.deepEqual(codesOf(text), ['PC101']);
+  });
+
+  it('near miss: a Persistent Chat server on its Standard Edition server is supported collocation', () => {
+    assert.deepEqual(findingsOf(readExample('se-sql-express.topology.yaml'), 'PC006'), []);
+  });
+
+  it('near miss: names that share a prefix are different computers', () => {
+    const text = change(CONTOSO, '      - fqdn: pc02.corp.contoso.com\n', '      - fqdn: pc02.corp.contoso.com\n      - fqdn: pc01.corp.contoso.com.eu.contoso.com\n      - fqdn: pc011.corp.contoso.com\n');
+    assert.deepEqual(findingsOf(text, 'PC006'), []);
+  });
+});

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codesOf, findingsOf, readExample, textAt } from '../helpers';
+import type { Finding } from '../../server/src/service/types';
+
+/**
+ * Northwind (the se-next-hop example): a Standard Edition server 'se' with its local SQL Server Express
+ * 'se-express', and a Persistent Chat pool on its own server pc01 with its database on a dedicated SQL Server.
+ */
+const NORTHWIND = `# Northwind branch: SE server as next hop, Persistent Chat on its own server
+topology: Northwind branch
+domain: corp.northwind.com
+
+sites:
+  - id: chicago
+
+sqlStores:
+  - id: se-express
+    fqdn: se01.corp.northwind.com
+    instance: LYNCLOCAL
+    edition: express
+    site: chicago
+  - id: sql-pchat
+    fqdn: sql01.corp.northwind.com
+    instance: PCHAT
+    edition: standard
+    site: chicago
+  - id: sql-pchat-mirror
+    fqdn: sql02.corp.northwind.com
+    instance: PCHAT
+    edition: standard
+    site: chicago
+
+fileStores:
+  - id: fs
+    fqdn: fs01.corp.northwind.com
+    share: lync
+    site: chicago
+
+frontEndPools:
+  - id: se
+    edition: standard
+    fqdn: se01.corp.northwind.com
+    site: chicago
+    backEnd: se-express
+    fileStore: fs
+
+persistentChatPools:
+  - id: pchat
+    fqdn: pchatpool.corp.northwind.com
+    site: chicago
+    deployment: multiple-server
+    nextHop: se
+    concurrentUsers: 5000
+    servers:
+      - fqdn: pc01.corp.northwind.com
+    database:
+      store: sql-pchat
+    compliance:
+      enabled: false
+    fileStore: fs
+`;
+
+/** `text` with `from` (which must occur exactly once) replaced by `to`. */
+function change(text: string, from: string, to: string): string {
+  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
+  return text.replace(from, () => to);
+}
+
+const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
+
+function onlyFinding(text: string): Finding {
+  assert.deepEqual(codesOf(text), ['PC102']);
+  const findings = findingsOf(text, 'PC102');
+  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
+  assert.equal(findings[0].severity, 'error');
+  assert.deepEqual(findings[0].fixes, [], 'the catalog offers no quick fix for PC102');
+  return findings[0];
+}
+
+describe('PC102 database on a SQL Server Express that is not the local one', () => {
+  it('the unchanged fixture raises nothing', () => {
+    assert.deepEqual(codesOf(NORTHWIND), []);
+  });
+
+  it("the Persistent Chat database on the Standard Edition server's Express while the pool runs elsewhere", () => {
+    const text = change(NORTHWIND, '      store: sql-pchat\n', '      store: se-express\n');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'se-express');
+    assert.equal(finding.range.start.line, lineOf(text, '      store: se-express'));
+    assert.match(finding.message, /Persistent Chat database/);
+    assert.match(finding.message, /Persistent Chat pool 'pchat'/);
+    assert.match(finding.message, /SQL store 'se-express'/);
+    assert.match(finding.message, /se01\.corp\.northwind\.com/);
+    assert.match(finding.message, /SQL Server Express/);
+    assert.equal(finding.related.length, 1);
+    assert.equal(finding.related[0].range.start.line, lineOf(text, '  - id: se-express'));
+  });
+
+  it('the compliance database on a remote Express', () => {
+    const text = change(NORTHWIND, '    compliance:\n      enabled: false\n', '    compliance:\n      enabled: true\n      store: se-express   # the SE server\n');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'se-express');
+    assert.match(finding.message, /^The compliance database \(primary\) of Persistent Chat pool 'pchat' is on SQL store 'se-express'/);
+  });
+
+  it('a mirror of the Persistent Chat database on a remote Express', () => {
+    const text = change(NORTHWIND, '      store: sql-pchat\n', '      store: sql-pchat\n      mirror: se-express\n');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'se-express');
+    assert.match(finding.message, /Persistent Chat database \(mirror\)/);
+  });
+
+  it('flow style: the database map written in braces', () => {
+    const text = change(NORTHWIND, '    database:\n      store: sql-pchat\n', '    database: {store: se-express, mirror: sql-pchat-mirror}\n');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'se-express');
+    assert.equal(finding.range.start.line, lineOf(text, '    database: {store: se-express, mirror: sql-pchat-mirror}'));
+  });
+
+  it('near miss: Persistent Chat collocated on the Standard Edition server uses its local Express', () => {
+    assert.deepEqual(findingsOf(readExample('se-sql-express.topology.yaml'), 'PC102'), []);
+  });
+
+  it('near miss: the collocated server written in other capitals is still the same computer', () => {
+    const example = readExample('se-sql-express.topology.yaml');
+    const text = change(example, '      - fqdn: lync01.litware.local\n', '      - fqdn: LYNC01.Litware.Local\n');
+    assert.deepEqual(findingsOf(text, 'PC102'), []);
+    assert.deepEqual(codesOf(text), codesOf(example));
+  });
+
+  it('near miss: a store that is not Express on the Standard Edition computer is not this rule', () => {
+    const text = change(
+      change(NORTHWIND, '      store: sql-pchat\n', '      store: se-sql\n'),
+      '  - id: sql-pchat\n',
+      '  - id: se-sql\n    fqdn: se01.corp.northwind.com\n    instance: PCHAT\n    edition: standard\n    site: chicago\n  - id: sql-pchat\n',
+    );
+    assert.deepEqual(findingsOf(text, 'PC102'), []);
+  });
+});

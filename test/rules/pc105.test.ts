@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, codesOf, findingsOf, newErrors, readExample, textAt, unchangedOutside } from '../helpers';
+import type { Finding, QuickFix } from '../../server/src/service/types';
+
+/** A valid Enterprise Edition topology with a dedicated SQL Server for Persistent Chat; each case moves the database. */
+const CONTOSO = `# Contoso: one Enterprise Edition pool and a Persistent Chat pool
+topology: Contoso production
+domain: corp.contoso.com
+
+sites:
+  - id: redmond
+
+sqlStores:
+  - id: sql-be
+    fqdn: sqlbe01.corp.contoso.com
+    instance: RTC
+    edition: enterprise
+    site: redmond
+  - id: sql-pc
+    fqdn: sqlpc01.corp.contoso.com
+    instance: PCHAT
+    edition: enterprise
+    site: redmond
+
+fileStores:
+  - id: fs
+    fqdn: fs01.corp.contoso.com
+    share: lyncshare
+    site: redmond
+
+frontEndPools:
+  - id: fe
+    edition: enterprise
+    fqdn: pool01.corp.contoso.com
+    site: redmond
+    servers:
+      - fe01.corp.contoso.com
+      - fe02.corp.contoso.com
+    backEnd: sql-be   # RTC
+    fileStore: fs
+
+persistentChatPools:
+  - id: pchat
+    fqdn: pchat.corp.contoso.com
+    site: redmond
+    deployment: multiple-server
+    nextHop: fe
+    servers:
+      - fqdn: pc01.corp.contoso.com
+      - fqdn: pc02.corp.contoso.com
+    database:
+      store: sql-pc   # mgc
+    fileStore: fs
+`;
+
+const COMMENTS = ['# Contoso: one Enterprise Edition pool', '# RTC', '# mgc'];
+
+/** `text` with `from` (which must occur exactly once) replaced by `to`. */
+function change(text: string, from: string, to: string): string {
+  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
+  return text.replace(from, () => to);
+}
+
+const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
+
+function onlyFinding(text: string): Finding {
+  assert.deepEqual(codesOf(text), ['PC105']);
+  const findings = findingsOf(text, 'PC105');
+  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
+  assert.equal(findings[0].severity, 'warning');
+  return findings[0];
+}
+
+function checkFix(before: string, fix: QuickFix): string {
+  assert.equal(fix.safe, false);
+  const after = applyFix(before, fix);
+  assert.deepEqual(findingsOf(after, 'PC105'), []);
+  assert.deepEqual(newErrors(before, after), []);
+  assert.ok(unchangedOutside(before, after, fix), 'the fix changed lines it does not touch');
+  for (const comment of COMMENTS) assert.ok(after.includes(comment), `comment lost: ${comment}`);
+  return after;
+}
+
+describe('PC105 Persistent Chat database on the SQL Server of a back-end database', () => {
+  it('the unchanged fixture raises nothing', () => {
+    assert.deepEqual(codesOf(CONTOSO), []);
+  });
+
+  it('the Persistent Chat database in the back-end instance: a warning naming the computer and the Front End pool; the fix moves it to the free store', () => {
+    const text = change(CONTOSO, 'store: sql-pc   # mgc', 'store: sql-be   # mgc');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'sql-be');
+    assert.equal(finding.range.start.line, lineOf(text, '      store: sql-be   # mgc'));
+    assert.match(finding.message, /^The Persistent Chat database of Persistent Chat pool 'pchat' is on SQL Server 'sqlbe01\.corp\.contoso\.com'/);
+    assert.match(finding.message, /back-end database of Front End pool 'fe'/);
+    assert.equal(finding.related.length, 1);
+    assert.equal(finding.related[0].range.start.line, lineOf(text, '    backEnd: sql-be   # RTC'));
+    assert.deepEqual(
+      finding.fixes.map((f) => [f.title, f.isPreferred]),
+      [["Move the Persistent Chat database to SQL store 'sql-pc' (sqlpc01.corp.contoso.com)", true]],
+    );
+    assert.equal(checkFix(text, finding.fixes[0]), CONTOSO);
+  });
+
+  it('another instance on the back-end computer (FQDN in other capitals) is the same computer', () => {
+    let text = change(CONTOSO, '    fqdn: sqlpc01.corp.contoso.com\n    instance: PCHAT\n', '    fqdn: SQLBE01.Corp.Contoso.com\n    instance: PCHAT\n');
+    text = change(text, '\nfileStores:', '  - id: sql-pc-new\n    fqdn: sqlpc05.corp.contoso.com\n    instance: PCHAT\n    edition: enterprise\n    site: redmond\n\nfileStores:');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'sql-pc');
+    assert.match(finding.message, /SQL Server 'SQLBE01\.Corp\.Contoso\.com'/i);
+    const preferred = finding.fixes.filter((f) => f.isPreferred);
+    assert.equal(preferred.length, 1);
+    assert.match(preferred[0].title, /'sql-pc-new'/);
+    for (const fix of finding.fixes) assert.doesNotMatch(fix.title, /'sql-be'|'sql-pc' /, 'a store on the back-end computer is no remedy');
+    const after = checkFix(text, preferred[0]);
+    assert.deepEqual(codesOf(after), []);
+  });
+
+  it('flow style: the database written in { }', () => {
+    const text = change(CONTOSO, '    database:\n      store: sql-pc   # mgc\n', '    database: {store: sql-be}   # mgc\n');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'sql-be');
+    const after = checkFix(text, finding.fixes[0]);
+    assert.ok(after.includes('    database: {store: sql-pc}   # mgc\n'));
+    assert.deepEqual(codesOf(after), []);
+  });
+
+  it('no fix is offered when no store without a back end exists', () => {
+    const text = change(CONTOSO, '    fqdn: sqlpc01.corp.contoso.com\n', '    fqdn: sqlbe01.corp.contoso.com\n');
+    const finding = onlyFinding(text);
+    assert.deepEqual(finding.fixes, []);
+  });
+
+  it('near miss: the compliance database on the back-end instance is not this rule', () => {
+    const text = change(CONTOSO, '      store: sql-pc   # mgc\n', '      store: sql-pc   # mgc\n    compliance:\n      enabled: true\n      store: sql-be\n');
+    assert.deepEqual(findingsOf(text, 'PC105'), []);
+  });
+
+  it("near miss: SQL Server Express on the Standard Edition server is PC102's concern", () => {
+    assert.deepEqual(findingsOf(readExample('se-sql-express.topology.yaml'), 'PC105'), []);
+  });
+
+  it('near miss: a Persistent Chat database on its own SQL Server named like the back end', () => {
+    const text = change(CONTOSO, '    fqdn: sqlpc01.corp.contoso.com\n', '    fqdn: sqlbe01.corp.contoso.net\n');
+    assert.deepEqual(codesOf(text), []);
+  });
+});

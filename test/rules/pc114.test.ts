@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codesOf, findingsOf, textAt } from '../helpers';
+
+type DataCenters = Partial<Record<'pc' | 'pcMirror' | 'dr' | 'drMirror' | 'comp' | 'compMirror', string>>;
+
+const dc = (name: string | undefined) => (name === undefined ? '' : `    dataCenter: ${name}\n`);
+
+/** Contoso's stretched pool (the ee-multiple-server example) with the data centers of its SQL stores given by the caller. */
+const contoso = (centers: DataCenters = {}) => {
+  const c = { pc: 'seattle', pcMirror: 'seattle', dr: 'portland', drMirror: 'portland', ...centers };
+  return `# Contoso: stretched Persistent Chat pool, Seattle and Portland
+topology: Contoso production
+domain: corp.contoso.com
+globalCatalog: gc01.contoso.com
+
+sites:
+  - id: redmond
+
+sqlStores:
+  - id: sql-be
+    fqdn: sqlbe01.corp.contoso.com
+    instance: RTC
+    edition: enterprise
+    site: redmond
+  - id: sql-pc
+    fqdn: sqlpc01.corp.contoso.com
+    instance: PCHAT
+    edition: enterprise
+    site: redmond
+${dc(c.pc)}  - id: sql-pc-mirror
+    fqdn: sqlpc02.corp.contoso.com
+    instance: PCHAT
+    edition: enterprise
+    site: redmond
+${dc(c.pcMirror)}  - id: sql-pc-dr
+    fqdn: sqlpc11.corp.contoso.com
+    instance: PCHAT
+    edition: enterprise
+    site: redmond
+${dc(c.dr)}  - id: sql-pc-dr-mirror
+    fqdn: sqlpc12.corp.contoso.com
+    instance: PCHAT
+    edition: enterprise
+    site: redmond
+${dc(c.drMirror)}  - id: sql-comp
+    fqdn: sqlcomp01.corp.contoso.com
+    instance: PCHATCOMP
+    edition: enterprise
+    site: redmond
+${dc(c.comp)}  - id: sql-comp-mirror
+    fqdn: sqlcomp02.corp.contoso.com
+    instance: PCHATCOMP
+    edition: enterprise
+    site: redmond
+${dc(c.compMirror)}
+frontEndPools:
+  - id: fe-redmond
+    edition: enterprise
+    fqdn: pool01.corp.contoso.com
+    site: redmond
+    servers: [fe01.corp.contoso.com, fe02.corp.contoso.com]
+    backEnd: sql-be
+
+persistentChatPools:
+  - id: pchat
+    fqdn: pchat.corp.contoso.com
+    site: redmond
+    deployment: multiple-server
+    nextHop: fe-redmond
+    servers:
+      - fqdn: pc01.corp.contoso.com
+        dataCenter: seattle
+      - fqdn: pc05.corp.contoso.com
+        state: standby
+        dataCenter: portland
+    database:
+      store: sql-pc
+      mirror: sql-pc-mirror          # synchronous mirror
+      backup: sql-pc-dr              # log shipping to Portland
+      backupMirror: sql-pc-dr-mirror
+    compliance:
+      enabled: true
+      store: sql-comp
+      mirror: sql-comp-mirror
+`;
+};
+
+describe('PC114 a log-shipping backup is in the same data center as its primary', () => {
+  it('reports the backup value, naming the pool and the shared data center', () => {
+    const text = contoso({ dr: 'seattle', drMirror: 'seattle' });
+    assert.deepEqual(codesOf(text), ['PC114']);
+    const findings = findingsOf(text, 'PC114');
+    assert.equal(findings.length, 1);
+    const [finding] = findings;
+    assert.equal(finding.severity, 'error');
+    assert.equal(textAt(text, finding), 'sql-pc-dr');
+    assert.match(finding.message, /log-shipping backup of the Persistent Chat database/);
+    assert.match(finding.message, /'pchat'/);
+    assert.match(finding.message, /'seattle'/);
+    assert.equal(textAt(text, finding.related[0]), 'sql-pc');
+    assert.deepEqual(finding.fixes, []);
+  });
+
+  it('treats data centers that differ only in letter case as the same data center', () => {
+    const text = contoso({ dr: 'SEATTLE', drMirror: 'SEATTLE' });
+    assert.deepEqual(codesOf(text), ['PC114']);
+    assert.equal(textAt(text, findingsOf(text, 'PC114')[0]), 'sql-pc-dr');
+  });
+
+  it('reports the backup of the compliance database', () => {
+    const text = contoso({ comp: 'seattle', compMirror: 'seattle' }).replace(
+      '      mirror: sql-comp-mirror\n',
+      '      mirror: sql-comp-mirror\n      backup: sql-comp-dr\n',
+    ).replace('\nfrontEndPools:', '  - id: sql-comp-dr\n    fqdn: sqlcomp11.corp.contoso.com\n    instance: PCHATCOMP\n    edition: enterprise\n    site: redmond\n    dataCenter: Seattle\n\nfrontEndPools:');
+    assert.deepEqual(codesOf(text), ['PC114']);
+    const [finding] = findingsOf(text, 'PC114');
+    assert.equal(textAt(text, finding), 'sql-comp-dr');
+    assert.match(finding.message, /compliance database/);
+  });
+
+  it('accepts a backup in the other data center (the valid stretched pool)', () => {
+    assert.deepEqual(codesOf(contoso()), []);
+  });
+
+  it('does not judge a backup that names no data center', () => {
+    assert.deepEqual(codesOf(contoso({ dr: undefined, drMirror: undefined })), []);
+  });
+
+  it('does not judge a primary that names no data center', () => {
+    assert.deepEqual(codesOf(contoso({ pc: undefined, pcMirror: undefined, dr: 'seattle', drMirror: 'seattle' })), []);
+  });
+
+  it('does not judge a backup mirror against the primary (that pair is PC113)', () => {
+    // The backup mirror sits with the primary in Seattle, the backup in Portland: a PC113 finding, not PC114.
+    const text = contoso({ drMirror: 'seattle' });
+    assert.deepEqual(codesOf(text), ['PC113']);
+  });
+});

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codesOf, findingsOf, textAt } from '../helpers';
+
+/** Woodgrove with four active servers and the planned users the caller gives. */
+const woodgrove = (concurrentUsers: string, servers = 4) => `# Woodgrove Bank
+topology: Woodgrove
+domain: corp.woodgrove.com
+sites:
+  - id: ny
+sqlStores:
+  - id: sql-be
+    fqdn: sqlbe.corp.woodgrove.com
+    edition: enterprise
+    site: ny
+  - id: sql-pc
+    fqdn: sqlpc.corp.woodgrove.com
+    edition: enterprise
+    site: ny
+frontEndPools:
+  - id: fe
+    edition: enterprise
+    fqdn: pool.corp.woodgrove.com
+    site: ny
+    servers: [fe01.corp.woodgrove.com]
+    backEnd: sql-be
+persistentChatPools:
+  - id: pchat
+    fqdn: pchat.corp.woodgrove.com
+    site: ny
+    deployment: multiple-server
+    nextHop: fe
+    concurrentUsers: ${concurrentUsers}   # all traders at once
+    servers:
+${Array.from({ length: servers }, (_, i) => `      - fqdn: pc${i + 1}.corp.woodgrove.com\n`).join('')}    database:
+      store: sql-pc
+`;
+
+describe('PC207 a pool plans more than 80,000 concurrent users', () => {
+  it('reports the concurrentUsers value, with the figure and the limit', () => {
+    const text = woodgrove('85000');
+    assert.deepEqual(codesOf(text), ['PC207']);
+    const findings = findingsOf(text, 'PC207');
+    assert.equal(findings.length, 1);
+    const [finding] = findings;
+    assert.equal(finding.severity, 'error');
+    assert.equal(textAt(text, finding), '85000');
+    assert.match(finding.message, /'pchat'/);
+    assert.match(finding.message, /85,000/);
+    assert.match(finding.message, /80,000/);
+    assert.deepEqual(finding.fixes, []);
+  });
+
+  it('reports one finding, not a capacity finding as well, when the active servers are few', () => {
+    const text = woodgrove('90000', 2);
+    assert.deepEqual(codesOf(text), ['PC207']);
+    assert.equal(findingsOf(text, 'PC207').length, 1);
+    assert.deepEqual(findingsOf(text, 'PC206'), []);
+  });
+
+  it('accepts exactly 80,000 with four active servers', () => {
+    assert.deepEqual(codesOf(woodgrove('80000')), []);
+  });
+
+  it('does not judge a value above the schema maximum (PC002 only)', () => {
+    assert.deepEqual(codesOf(woodgrove('20000000')), ['PC002']);
+  });
+
+  it('reports a pool written in flow style, and a figure written in scientific notation', () => {
+    const text = woodgrove('0').replace(
+      /  - id: pchat\n[\s\S]*$/,
+      '  - {id: pchat, fqdn: pchat.corp.woodgrove.com, site: ny, deployment: multiple-server, nextHop: fe, concurrentUsers: 8.5e4, servers: [{fqdn: pc1.corp.woodgrove.com}, {fqdn: pc2.corp.woodgrove.com}, {fqdn: pc3.corp.woodgrove.com}, {fqdn: pc4.corp.woodgrove.com}], database: {store: sql-pc}}\n',
+    );
+    assert.deepEqual(codesOf(text), ['PC207']);
+    const [finding] = findingsOf(text, 'PC207');
+    assert.equal(textAt(text, finding), '8.5e4');
+    assert.match(finding.message, /85,000/);
+  });
+});
