@@ -4,7 +4,8 @@ import { build } from 'esbuild';
 const production = process.argv.includes('--production');
 
 await build({
-  entryPoints: { cli: 'server/src/cli/run.ts', server: 'server/src/lsp/main.ts' },
+  entryPoints: { cli: 'server/src/cli/run.ts', server: 'server/src/lsp/main.ts', extension: 'client/src/extension.ts' },
+  external: ['vscode'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -1,6 +1,7 @@
 import { PACKAGE_VERSION } from '../packageInfo';
-import { CHECK_HELP, checkCommand } from './checkCommand';
+import { checkCommand } from './checkCommand';
 import { UsageError, type CommandIO } from './io';
+import { renderCommand } from './renderCommand';
 
 const MAIN_HELP = `Usage: pchat-topology <command> [options]
 
@@ -9,14 +10,16 @@ Builder's and Microsoft's planning rules.
 
 Commands:
   check <file | folder | glob>...   Report findings (and fix the safe ones with --fix)
+  render <file> -o <out.svg>        Draw the pool layout as an SVG file
 
 Options:
   -h, --help      Show this help; 'pchat-topology <command> --help' for a command
   -v, --version   Show the version
 `;
 
-const COMMANDS: Record<string, { run: (args: string[], io: CommandIO) => Promise<number>; help: string }> = {
-  check: { run: checkCommand, help: CHECK_HELP },
+const COMMANDS: Record<string, (args: string[], io: CommandIO) => Promise<number>> = {
+  check: checkCommand,
+  render: renderCommand,
 };
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
@@ -29,10 +32,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.out(`${PACKAGE_VERSION}\n`);
     return 0;
   }
-  const entry = COMMANDS[command];
+  const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   try {
     if (!entry) throw new UsageError(`unknown command '${command}'. Commands: ${Object.keys(COMMANDS).join(', ')}.`);
-    return await entry.run(rest, io);
+    return await entry(rest, io);
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (!usage) throw error;

@@ -15,18 +15,19 @@ import { poolLenses } from '../service/features/codeLens';
 import { complete } from '../service/features/completion';
 import { foldingRanges } from '../service/features/folding';
 import { hover } from '../service/features/hover';
+import { diagramModel } from '../service/features/diagramModel';
 import { definition, highlights, prepareRename, references, rename, RenameError } from '../service/features/navigation';
 import { documentSymbols } from '../service/features/symbols';
 import { analyze, LANGUAGE_ID, type TopologyAnalysis } from '../service/languageService';
 import type { ValidationOptions } from '../service/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
+import { DIAGRAM_MODEL_REQUEST, OPEN_PREVIEW_TO_SIDE_COMMAND } from './protocol';
 import { SettingsCache } from './settings';
 import { ValidationScheduler } from './validationScheduler';
 
 /** Larger files are not analysed: a real topology is a few hundred kilobytes at most. */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 const REQUEST_FAILED = -32803;
-export const OPEN_PREVIEW_COMMAND = 'pchatTopology.openPreviewToSide';
 
 const isTopology = (doc: TextDocument) => doc.languageId === LANGUAGE_ID || /\.topology\.ya?ml$/i.test(doc.uri);
 
@@ -154,10 +155,12 @@ export function startServer(connection: Connection): void {
     withAnalysis(textDocument.uri, [], (a) =>
       poolLenses(a).flatMap((lens) => [
         { range: lens.range, command: { title: lens.summary, command: '' } },
-        { range: lens.range, command: { title: 'Open preview', command: OPEN_PREVIEW_COMMAND, arguments: [textDocument.uri, lens.poolId] } },
+        { range: lens.range, command: { title: 'Open preview', command: OPEN_PREVIEW_TO_SIDE_COMMAND, arguments: [textDocument.uri, lens.poolId] } },
       ]),
     ),
   );
+
+  connection.onRequest(DIAGRAM_MODEL_REQUEST, ({ uri }: { uri: string }) => withAnalysis(uri, null, diagramModel));
 
   documents.listen(connection);
   connection.listen();
