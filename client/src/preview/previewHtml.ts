@@ -1,4 +1,4 @@
-import { DIAGRAM_STYLE } from '../../../server/src/diagram/renderSvg';
+import { DIAGRAM_STYLE } from '../../../server/src/diagram/diagramStyle';
 
 export interface PreviewPageOptions {
   /** The webview's own source, for the Content-Security-Policy. */

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { renderDiagramSvg } from '../../../server/src/diagram/renderSvg';
 import type { DiagramModel } from '../../../server/src/service/features/diagramModel';
 import { DIAGRAM_MODEL_REQUEST } from '../../../server/src/lsp/protocol';
 import { isTopologyDocument } from '../topologyDocuments';
@@ -123,6 +122,8 @@ export class PreviewPanel implements vscode.Disposable {
     const model = await this.client.sendRequest<DiagramModel | null>(DIAGRAM_MODEL_REQUEST, { uri: document.uri.toString() });
     if (!model) return undefined;
     if (document === this.document) this.model = model;
+    // Loaded on first use, so that activation does not pay for the layout engine.
+    const { renderDiagramSvg } = await import('../../../server/src/diagram/renderSvg');
     return renderDiagramSvg(model);
   }
 
