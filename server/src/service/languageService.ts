@@ -26,13 +26,17 @@ export function toDocument(text: string, uri = 'untitled:topology.topology.yaml'
   return TextDocument.create(uri, LANGUAGE_ID, 0, text);
 }
 
+/** Values quoted in messages are the user's own text, which can be a megabyte long: shorten them. */
+const LONG_QUOTED = /(['"])([^'"\n]{80})[^'"\n]{20,}\1/g;
+const clipQuoted = (text: string) => text.replace(LONG_QUOTED, (_, quote: string, head: string) => `${quote}${head}…${quote}`);
+
 function toRange(document: TextDocument, span: Span) {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
 function toQuickFix(document: TextDocument, fix: Fix): QuickFix {
   const edits: TextEdit[] = fix.edits.map((e) => ({ range: toRange(document, e.span), newText: e.newText }));
-  return { title: fix.title, edits, isPreferred: fix.preferred ?? false, safe: fix.safe ?? false };
+  return { title: clipQuoted(fix.title), edits, isPreferred: fix.preferred ?? false, safe: fix.safe ?? false };
 }
 
 function runRule(rule: Rule, severity: Severity, document: TextDocument, context: Omit<Parameters<Rule['check']>[0], 'report'>, findings: Finding[]): void {
@@ -40,9 +44,9 @@ function runRule(rule: Rule, severity: Severity, document: TextDocument, context
     findings.push({
       code: rule.id,
       severity,
-      message: r.message,
+      message: clipQuoted(r.message),
       range: toRange(document, r.span),
-      related: (r.related ?? []).map((rel) => ({ range: toRange(document, rel.span), message: rel.message })),
+      related: (r.related ?? []).map((rel) => ({ range: toRange(document, rel.span), message: clipQuoted(rel.message) })),
       fixes: (r.fixes ?? []).map((fix) => toQuickFix(document, fix)),
       tags: r.tags ?? [],
     });

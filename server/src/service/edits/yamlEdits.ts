@@ -1,4 +1,4 @@
-import { type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isScalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { spanOf } from '../parse/yamlNodes';
 import type { Span } from '../types';
 
@@ -66,6 +66,15 @@ export class YamlEdits {
 
   setScalar(span: Span, value: string | number | boolean): OffsetEdit {
     return { span, newText: yamlScalar(value) };
+  }
+
+  /** Whether insertKey can add to this map: a map of plain keys, none written with the explicit `? ` indicator. */
+  canInsertKey(map: Node): boolean {
+    const items = (map as YAMLMap).items ?? [];
+    return items.every((pair) => {
+      const key = pair.key as Node | null;
+      return !!key?.range && isScalar(key) && !/\?\s*$/.test(this.text.slice(this.lineStart(key.range[0]), key.range[0]));
+    });
   }
 
   /** Adds `key: value` at the end of a map; a list value is written as a block list under the key. */

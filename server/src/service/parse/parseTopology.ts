@@ -1,4 +1,4 @@
-import { parseDocument, type Document } from 'yaml';
+import { isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { Span } from '../types';
 
 export interface SyntaxProblem {
@@ -18,6 +18,11 @@ export interface ParsedTopology {
 
 /** Aliases a real descriptor needs are few; more means an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
+/** A topology nests about six levels deep. */
+const MAX_NESTING = 64;
+/** YAML 1.2 allows tab, line feed and carriage return, but no other C0 control character, nor DEL. */
+const CONTROL_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/g;
+const MAX_REPORTED_CHARACTERS = 10;
 
 /** The parser's words where they speak to a programmer rather than to the author of a topology. */
 const PLAIN_MESSAGES: Partial<Record<string, string>> = {
@@ -28,12 +33,106 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/** Characters YAML forbids anywhere: a binary or corrupted file. */
+function controlCharacters(text: string): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  for (const match of text.matchAll(CONTROL_CHARACTER)) {
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    problems.push({ message: `the character U+${code} is not allowed in YAML; is this a binary file?`, span: { start: match.index!, end: match.index! + 1 } });
+    if (problems.length === MAX_REPORTED_CHARACTERS) break;
+  }
+  return problems;
+}
+
+/**
+ * The first place where the YAML nests deeper than any topology needs: by indentation and `- ` items (block
+ * style) or by [ and { (flow style, outside quotes and comments). The parser recurses once per level, and far
+ * past this it exhausts the stack and can take the whole process down.
+ */
+function excessiveNesting(text: string): SyntaxProblem | undefined {
+  const tooDeep = (at: number): SyntaxProblem => ({
+    message: `the YAML nests more than ${MAX_NESTING} levels deep here; a topology needs a handful`,
+    span: { start: at, end: at + 1 },
+  });
+  const indents: number[] = [];
+  let flow = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    if (lineStart && !quote && flow === 0) {
+      lineStart = false;
+      const line = /^( *)((?:[-?:] +)*)(\S?)/.exec(text.slice(i, i + 4 * MAX_NESTING))!;
+      const content = line[2] !== '' || (line[3] !== '' && line[3] !== '#');
+      if (content) {
+        while (indents.length && indents[indents.length - 1] >= line[1].length) indents.pop();
+        indents.push(line[1].length);
+        if (indents.length + line[2].length / 2 > MAX_NESTING) return tooDeep(i + line[1].length);
+      }
+    }
+    const c = text[i];
+    if (c === '\n') lineStart = true;
+    else if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '"' || c === "'") {
+      if (i === 0 || /[\s[{,:]/.test(text[i - 1])) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end - 1;
+    } else if (c === '[' || c === '{') {
+      if (++flow > MAX_NESTING) return tooDeep(i);
+    } else if ((c === ']' || c === '}') && flow > 0) {
+      flow--;
+    }
+  }
+  return undefined;
+}
+
+function duplicateKeys(doc: Document): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          const [start, end] = pair.key.range ?? [0, 0];
+          problems.push({ message: `the key '${String(pair.key.value)}' appears twice in this map; keys must be unique`, span: { start, end } });
+        }
+        seen.add(pair.key.value);
+      }
+    },
+  });
+  return problems;
+}
+
+function unreadable(text: string, problems: SyntaxProblem[]): ParsedTopology {
+  return { text, yaml: parseDocument(''), syntaxProblems: problems, data: undefined, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
 export function parseTopology(text: string): ParsedTopology {
-  const yaml = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  const syntaxProblems: SyntaxProblem[] = [...yaml.errors, ...yaml.warnings].map((e) => ({
+  const forbidden = controlCharacters(text);
+  if (forbidden.length) return unreadable(text, forbidden);
+  const nesting = excessiveNesting(text);
+  if (nesting) return unreadable(text, [nesting]);
+  let yaml: Document.Parsed;
+  try {
+    // logLevel 'error' keeps the library from printing process warnings (e.g. for a list used as a key);
+    // duplicate keys are found below in linear time, where the library's own check compares every pair.
+    yaml = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+  } catch (error) {
+    return unreadable(text, [{ message: `the YAML could not be read (${(error as Error).message})`, span: { start: 0, end: 0 } }]);
+  }
+  const errors = [...yaml.errors, ...yaml.warnings];
+  // The parser recurses once per level of block nesting; past a few thousand levels it runs out of stack.
+  if (errors.some((e) => e.message.includes('Maximum call stack size exceeded'))) {
+    return unreadable(text, [{ message: 'the YAML nests too deeply to be read; a topology needs a handful of levels', span: { start: 0, end: 0 } }]);
+  }
+  const syntaxProblems: SyntaxProblem[] = errors.map((e) => ({
     message: PLAIN_MESSAGES[e.code] ?? firstLine(e.message),
     span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
   }));
+  syntaxProblems.push(...duplicateKeys(yaml));
   let data: unknown;
   if (syntaxProblems.length === 0) {
     try {

@@ -13,11 +13,22 @@ export function likelyMeant(typed: string, candidates: readonly string[]): strin
   return distance(typed.toLowerCase(), best) <= Math.max(2, Math.floor(typed.length / 3)) ? meant : undefined;
 }
 
-function fixFor(problem: SchemaProblem, context: RuleContext): { hint: string; fix?: Fix } {
+/** The keys written in each map, read once per map however many of its keys are unknown. */
+function keysPresent(context: RuleContext, path: SchemaProblem['path'], cache: Map<string, Set<string>>): Set<string> {
+  const key = path.join('/');
+  let keys = cache.get(key);
+  if (!keys) {
+    const { node } = nodeAtPath(context.parsed.yaml, path);
+    keys = isMap(node) ? new Set(node.items.map((p) => String((p.key as { value?: unknown })?.value))) : new Set<string>();
+    cache.set(key, keys);
+  }
+  return keys;
+}
+
+function fixFor(problem: SchemaProblem, context: RuleContext, presentKeys: Map<string, Set<string>>): { hint: string; fix?: Fix } {
   const { edits, parsed } = context;
   if (problem.kind === 'unknownKey') {
-    const { node } = nodeAtPath(parsed.yaml, problem.path);
-    const present = isMap(node) ? new Set(node.items.map((p) => String((p.key as { value?: unknown })?.value))) : new Set<string>();
+    const present = keysPresent(context, problem.path, presentKeys);
     const meant = likelyMeant(problem.key, problem.known.filter((k) => !present.has(k)));
     if (!meant) return { hint: ` Allowed keys here: ${problem.known.join(', ')}.` };
     return { hint: ` Did you mean '${meant}'?`, fix: { title: `Replace '${problem.key}' with '${meant}'`, edits: [edits.replace(problem.span, meant)], preferred: true } };
@@ -30,7 +41,7 @@ function fixFor(problem: SchemaProblem, context: RuleContext): { hint: string; f
   }
   if (problem.kind === 'missingKey') {
     const { node } = nodeAtPath(parsed.yaml, problem.path);
-    const value = isMap(node) ? missingKeyPlaceholder(problem.key, problem.path, context) : undefined;
+    const value = isMap(node) && edits.canInsertKey(node) ? missingKeyPlaceholder(problem.key, problem.path, context) : undefined;
     if (!node || value === undefined) return { hint: '' };
     const shown = typeof value === 'string' ? value : '…';
     return { hint: '', fix: { title: `Add '${problem.key}: ${shown}'`, edits: [edits.insertKey(node, problem.key, value)], preferred: true } };
@@ -49,9 +60,10 @@ export const schemaMismatch: Rule = {
     const typos = new Set(
       problems.flatMap((p) => (p.kind === 'unknownKey' ? [`${p.path.join('/')}#${likelyMeant(p.key, p.known)}`] : [])),
     );
+    const presentKeys = new Map<string, Set<string>>();
     for (const problem of problems) {
       if (problem.kind === 'missingKey' && typos.has(`${problem.path.join('/')}#${problem.key}`)) continue;
-      const { hint, fix } = fixFor(problem, context);
+      const { hint, fix } = fixFor(problem, context, presentKeys);
       context.report({ span: problem.span, message: problem.message + hint, fixes: fix ? [fix] : [] });
     }
   },

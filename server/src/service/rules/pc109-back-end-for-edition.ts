@@ -1,3 +1,4 @@
+import { isMap, isSeq } from 'yaml';
 import { nodeAtPath } from '../parse/yamlNodes';
 import { fqdnKey } from '../model/topologyIndex';
 import type { FrontEndPool, SqlStore } from '../model/model';
@@ -14,12 +15,13 @@ function localExpressFix(context: RuleContext, pool: FrontEndPool, local: SqlSto
   if (!id) {
     id = index.byId.has(`${pool.id.value}-express`) ? index.unusedId(`${pool.id.value}-express`) : `${pool.id.value}-express`;
     const store = { id, fqdn: pool.fqdn.value, instance: 'RTC', edition: 'express', site: pool.site.value };
-    const { node: storeList } = nodeAtPath(parsed.yaml, ['sqlStores']);
+    const { node: storeList, pair } = nodeAtPath(parsed.yaml, ['sqlStores']);
     const root = parsed.yaml.contents;
-    if (storeList) changes.push(edits.appendItem(storeList, store));
-    else if (root) changes.push(edits.insertKey(root, 'sqlStores', [store]));
+    if (isSeq(storeList)) changes.push(edits.appendItem(storeList, store));
+    else if (!pair && isMap(root) && edits.canInsertKey(root)) changes.push(edits.insertKey(root, 'sqlStores', [store]));
     else return undefined;
   }
+  if (!pool.backEnd && !edits.canInsertKey(pool.node)) return undefined;
   changes.push(pool.backEnd ? edits.setScalar(pool.backEnd.span, id) : edits.insertKey(pool.node, 'backEnd', id));
   return { title: local ? `Use the local SQL Server Express store '${id}'` : `Add the local SQL Server Express store '${id}' and use it`, edits: changes, preferred: true, safe: true };
 }

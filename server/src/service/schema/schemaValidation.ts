@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isSeq, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import topologySchema from '../../../../schemas/topology.schema.json';
-import { nodeAtPath, pairOf, pathToPointer, pointerToPath, spanOf, type PathSegment } from '../parse/yamlNodes';
+import { nodeAtPath, pairOf, pointerToPath, spanOf, type PathSegment } from '../parse/yamlNodes';
 import type { Span } from '../types';
 import { describeValuePlace, describePlace } from './placeNames';
 
@@ -18,6 +18,9 @@ export interface SchemaResult {
 }
 
 let validator: ValidateFunction | undefined;
+
+/** A file with more problems than this is not a topology being edited but something else: say so, and stop. */
+const MAX_PROBLEMS = 100;
 
 function compiledValidator(): ValidateFunction {
   validator ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(topologySchema);
@@ -90,7 +93,8 @@ function toProblem(error: ErrorObject, doc: Document, text: string, data: unknow
   if (error.keyword === 'additionalProperties') {
     const key = error.params.additionalProperty as string;
     const { node } = nodeAtPath(doc, path);
-    const pair = isMap(node) ? pairOf(node, key) : undefined;
+    // A list or map used as a key has no name of its own: the schema sees it stringified.
+    const pair = isMap(node) ? (pairOf(node, key) ?? node.items.find((p) => !isScalar(p.key))) : undefined;
     const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
     return {
       kind: 'unknownKey',
@@ -134,11 +138,15 @@ export function validateAgainstSchema(doc: Document, text: string, data: unknown
   if (validate(data)) return { problems: [], faulted: new Set() };
   const problems: SchemaProblem[] = [];
   const faulted = new Set<string>();
-  for (const error of validate.errors ?? []) {
-    const problem = toProblem(error, doc, text, data);
-    problems.push(problem);
-    if (problem.kind === 'missingKey') faulted.add(pathToPointer([...problem.path, problem.key]));
-    else if (problem.kind !== 'unknownKey') faulted.add(error.instancePath);
+  const errors = validate.errors ?? [];
+  for (const error of errors) {
+    if (error.keyword === 'required') faulted.add(`${error.instancePath}/${error.params.missingProperty}`);
+    else if (error.keyword !== 'additionalProperties') faulted.add(error.instancePath);
+  }
+  for (const error of errors.slice(0, MAX_PROBLEMS)) problems.push(toProblem(error, doc, text, data));
+  if (errors.length > MAX_PROBLEMS) {
+    const last = problems[problems.length - 1];
+    last.message += ` (${errors.length - MAX_PROBLEMS} more problems of this file are not shown; fix these first.)`;
   }
   return { problems, faulted };
 }
