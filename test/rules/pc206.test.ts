@@ -135,11 +135,12 @@ describe('PC206 planned concurrent users exceed what the active servers carry', 
       assert.ok(after.includes(`      - fqdn: pc2.corp.woodgrove.com\n      - fqdn: ${added[0]}\n      - fqdn: ${added[1]}\n    database:`), after);
     });
 
-    it('adds new servers rather than promoting when too few are on standby', () => {
+    it('promotes the standby servers there are and adds new ones for the rest', () => {
       const text = woodgrove(60000, block(1, 1));
       const [fix] = findingsOf(text, 'PC206')[0].fixes;
-      assert.match(fix.title, /Add 2 active servers/);
-      assertFixWorks(text, fix);
+      assert.match(fix.title, /^Promote \S+ to active and add 1 active server \(/);
+      const after = assertFixWorks(text, fix);
+      assert.doesNotMatch(after, /state: standby/);
     });
 
     it('picks names no computer in the file uses', () => {

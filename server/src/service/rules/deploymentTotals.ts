@@ -18,7 +18,7 @@ export function reportDeploymentTotal(
   if (total <= limit || !applies(planned.map((p) => p.field))) return;
   const last = planned[planned.length - 1];
   const shares = planned.map((p) => `'${p.pool.id.value}' (${count(p.field.value)})`);
-  const who = planned.length === 1 ? `Persistent Chat pool ${shares[0]} plans` : `Persistent Chat pools ${shares.slice(0, -1).join(', ')} and ${shares[shares.length - 1]} together plan`;
+  const who = planned.length === 1 ? `Persistent Chat pool '${last.pool.id.value}' plans` : `Persistent Chat pools ${shares.slice(0, -1).join(', ')} and ${shares[shares.length - 1]} together plan`;
   report({
     span: last.field.span,
     message: `${who} ${count(total)} ${what}; a Lync Server 2013 deployment supports at most ${count(limit)}${planned.length > 1 ? ', and more pools add no capacity' : ''}.`,

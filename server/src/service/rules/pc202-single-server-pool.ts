@@ -6,7 +6,7 @@ export const singleServerPool: Rule = {
   title: 'A single-server Persistent Chat pool can never grow',
   defaultSeverity: 'hint',
   source: 'Seed (Gg398500), Single-Server Topology',
-  quote: "We recommend using the multiple-server pool topology, even if you're using a single server, so that you can add more servers later, if needed.",
+  quote: 'We recommend using the multiple-server pool topology, even if you’re using a single server, so that you can add more servers later, if needed.',
   check({ topology, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       if (pool.deployment?.value !== 'single-server') continue;

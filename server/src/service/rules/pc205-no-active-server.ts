@@ -8,7 +8,7 @@ export const noActiveServer: Rule = {
   title: 'A Persistent Chat pool has no active server',
   defaultSeverity: 'error',
   source: 'Seed (Gg398500), Multiple-Server Topology',
-  quote: 'Each server can support as many as 20,000 concurrent users.',
+  quote: 'High availability and disaster recovery configurations will allow up to eight, but only four can be active and the remaining four on standby.',
   check(context) {
     for (const pool of context.topology.persistentChatPools) {
       if (!pool.serversKey || pool.servers.length === 0 || !statesKnown(pool) || activeServers(pool).length > 0) continue;

@@ -7,17 +7,22 @@ import { serverName, setState } from './serverState';
 import { count, label, plural } from './wording';
 
 function capacityFix(context: RuleContext, pool: PersistentChatPool, missing: number): Fix | undefined {
-  const standby = standbyServers(pool);
-  if (standby.length >= missing) {
-    const promoted = standby.slice(0, missing);
-    return { title: `Promote ${promoted.map(serverName).join(', ')} to active`, edits: promoted.map((s) => setState(context, s, 'active')), preferred: true };
-  }
+  const promoted = standbyServers(pool).slice(0, missing);
+  const added = missing - promoted.length;
   const domain = domainOf(context);
   const list = pool.serversKey?.node;
   const collocated = context.index.collocatedStandardEdition(pool);
-  if (!domain || !list || collocated || pool.deployment?.value !== 'multiple-server' || pool.servers.length + missing > MAX_POOL_SERVERS) return undefined;
-  const names = context.index.unusedFqdns('pchat', domain, missing);
-  return { title: `Add ${plural(missing, 'active server')} (${names.join(', ')})`, edits: names.map((fqdn) => context.edits.appendItem(list, { fqdn })), preferred: true };
+  if (added > 0 && (!domain || !list || collocated || pool.deployment?.value !== 'multiple-server' || pool.servers.length + added > MAX_POOL_SERVERS)) return undefined;
+  const names = added > 0 ? context.index.unusedFqdns('pchat', domain!, added) : [];
+  const steps = [
+    ...(promoted.length ? [`promote ${promoted.map(serverName).join(', ')} to active`] : []),
+    ...(names.length ? [`add ${plural(names.length, 'active server')} (${names.join(', ')})`] : []),
+  ];
+  return {
+    title: steps.join(' and ').replace(/^./, (c) => c.toUpperCase()),
+    edits: [...promoted.map((s) => setState(context, s, 'active')), ...names.map((fqdn) => context.edits.appendItem(list!, { fqdn }))],
+    preferred: true,
+  };
 }
 
 export const overCapacity: Rule = {

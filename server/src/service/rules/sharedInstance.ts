@@ -2,7 +2,7 @@ import { nodeAtPath } from '../parse/yamlNodes';
 import { instanceKey, type DatabaseKind, type HostedDatabase } from '../model/topologyIndex';
 import type { Entity } from '../model/model';
 import type { Fix, RuleContext } from './rule';
-import { label } from './wording';
+import { label, ROLE_NOUNS } from './wording';
 
 /** Moves a database to a new instance on the same SQL Server computer: a new store, and the reference pointed at it. */
 function moveToNewInstanceFix(context: RuleContext, db: HostedDatabase): Fix | undefined {
@@ -25,6 +25,8 @@ function moveToNewInstanceFix(context: RuleContext, db: HostedDatabase): Fix | u
   };
 }
 
+const copyOf = (db: HostedDatabase) => (db.role === 'store' ? '' : `${ROLE_NOUNS[db.role]} of the `);
+
 /** Reports every pool after the first whose database of `kind` shares a SQL Server instance with another pool's. */
 export function reportSharedInstances(context: RuleContext, kind: DatabaseKind, noun: string): void {
   const firstOwner = new Map<string, { owner: Entity; db: HostedDatabase }>();
@@ -43,7 +45,7 @@ export function reportSharedInstances(context: RuleContext, kind: DatabaseKind, 
     const fix = moveToNewInstanceFix(context, db);
     context.report({
       span: db.ref.span,
-      message: `The ${noun} of ${label(db.owner)} is on ${label(db.store)}, the same SQL Server instance that holds the ${noun} of ${label(first.owner)}; an instance can hold only one ${noun}.`,
+      message: `The ${copyOf(db)}${noun} of ${label(db.owner)} is on ${label(db.store)}, the same SQL Server instance that holds the ${copyOf(first.db)}${noun} of ${label(first.owner)}; an instance can hold only one ${noun}.`,
       related: [{ span: first.db.ref.span, message: `The ${noun} of ${label(first.owner)}` }],
       fixes: fix ? [fix] : [],
     });
