@@ -6,6 +6,8 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+  type LogMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO } from '../helpers';
 
@@ -46,6 +48,49 @@ export class LspClient {
 
   open(uri: string, text: string, version = 1, languageId = 'pchat-topology'): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Sends `textDocument/didChange`; a change without `range` replaces the whole text. */
+  change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  /** Replaces the whole text of an open document. */
+  replace(uri: string, version: number, text: string): Promise<void> {
+    return this.change(uri, version, [{ text }]);
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Sends a request and resolves with its result; an error response rejects with a ResponseError (code, message). */
+  request<R = unknown>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Tells the server that settings changed; it then asks `workspace/configuration` again (answered from `settings`). */
+  changeConfiguration(): Promise<void> {
+    return this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /** Waits for a notification for `uri`, among those received after the first `mark` ones, that satisfies `accept`. */
+  waitForDiagnosticsAfter(uri: string, mark: number, accept: (p: PublishDiagnosticsParams) => boolean = () => true, ms = 5000): Promise<PublishDiagnosticsParams> {
+    return this.waitForDiagnostics(uri, (p) => this.published(uri).indexOf(p) >= mark && accept(p), ms);
+  }
+
+  /** From now on keeps the server's `window/logMessage` notifications (otherwise dropped) in the list returned. */
+  recordLogMessages(): LogMessageParams[] {
+    const messages: LogMessageParams[] = [];
+    this.connection.onNotification('window/logMessage', (params: LogMessageParams) => {
+      messages.push(params);
+    });
+    return messages;
+  }
+
+  /** Whether the server process is still running. */
+  isAlive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Every diagnostics notification received for a document, oldest first. */

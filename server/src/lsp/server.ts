@@ -8,6 +8,7 @@ import {
   TextDocuments,
   type Connection,
   type InitializeResult,
+  type Position,
 } from 'vscode-languageserver/node';
 import { ruleDocsUri, TOOL_NAME } from '../packageInfo';
 import { codeActions } from '../service/features/codeActions';
@@ -47,14 +48,18 @@ export function startServer(connection: Connection): void {
     return analysis;
   }
 
-  /** Answers a request from the current analysis; a failure is logged and answered with `fallback`, never a crash. */
-  function withAnalysis<R>(uri: string, fallback: R, answer: (analysis: TopologyAnalysis) => R): Promise<R> {
+  /**
+   * Answers a request from the current analysis; a failure is logged and answered with `fallback`, never a crash.
+   * A position on a line the document does not have is answered with `fallback` too.
+   */
+  function withAnalysis<R>(uri: string, fallback: R, answer: (analysis: TopologyAnalysis) => R, position?: Position): Promise<R> {
     const doc = documents.get(uri);
-    if (!doc) return Promise.resolve(fallback);
+    if (!doc || (position && position.line >= doc.lineCount)) return Promise.resolve(fallback);
     return settings.get(uri).then((options) => {
       const current = documents.get(uri);
       const analysis = current && analysisOf(current, options);
       if (!analysis) return fallback;
+      if (position && position.line >= current.lineCount) return fallback;
       try {
         return answer(analysis);
       } catch (error) {
@@ -125,9 +130,9 @@ export function startServer(connection: Connection): void {
     withAnalysis(textDocument.uri, null, (a) => {
       const result = hover(a, position, ruleDocsUri);
       return result ? { contents: { kind: 'markdown', value: result.markdown }, range: result.range } : null;
-    }),
+    }, position),
   );
-  connection.onCompletion(({ textDocument, position }) => withAnalysis(textDocument.uri, [], (a) => complete(a, position).map(toCompletionItem)));
+  connection.onCompletion(({ textDocument, position }) => withAnalysis(textDocument.uri, [], (a) => complete(a, position).map(toCompletionItem), position));
   connection.onCodeAction(({ textDocument, range, context }) =>
     withAnalysis(textDocument.uri, [], (a) => codeActions(a, range, context.only).map((action) => toCodeAction(textDocument.uri, action))),
   );
@@ -135,19 +140,20 @@ export function startServer(connection: Connection): void {
     withAnalysis(textDocument.uri, null, (a) => {
       const range = definition(a, position);
       return range ? { uri: textDocument.uri, range } : null;
-    }),
+    }, position),
   );
   connection.onReferences(({ textDocument, position, context }) =>
-    withAnalysis(textDocument.uri, [], (a) => references(a, position, context.includeDeclaration).map((range) => ({ uri: textDocument.uri, range }))),
+    withAnalysis(textDocument.uri, [], (a) => references(a, position, context.includeDeclaration).map((range) => ({ uri: textDocument.uri, range })), position),
   );
   connection.onDocumentHighlight(({ textDocument, position }) =>
     withAnalysis(textDocument.uri, [], (a) =>
       highlights(a, position).map((o) => ({ range: o.range, kind: o.isDefinition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read })),
+      position,
     ),
   );
-  connection.onPrepareRename(({ textDocument, position }) => withAnalysis(textDocument.uri, null, (a) => prepareRename(a, position) ?? null));
+  connection.onPrepareRename(({ textDocument, position }) => withAnalysis(textDocument.uri, null, (a) => prepareRename(a, position) ?? null, position));
   connection.onRenameRequest(({ textDocument, position, newName }) =>
-    withAnalysis(textDocument.uri, null, (a) => ({ changes: { [textDocument.uri]: rename(a, position, newName) } })),
+    withAnalysis(textDocument.uri, null, (a) => ({ changes: { [textDocument.uri]: rename(a, position, newName) } }), position),
   );
   connection.onDocumentSymbol(({ textDocument }) => withAnalysis(textDocument.uri, [], (a) => documentSymbols(a).map(toDocumentSymbol)));
   connection.onFoldingRanges(({ textDocument }) => withAnalysis(textDocument.uri, [], (a) => foldingRanges(a)));

@@ -108,6 +108,7 @@ function valueEntries(path: PathSegment[], model: { topology: Topology; index: T
 /** Keys, values, ids, FQDNs and snippets that fit at the cursor. */
 export function complete(analysis: TopologyAnalysis, position: Position): CompletionEntry[] {
   const lines = analysis.parsed.text.split('\n');
+  if (position.line >= lines.length) return [];
   const context = cursorContext(lines, position.line, position.character);
   if (context.kind === 'none') return [];
   const model = modelFor(analysis);
