@@ -78,6 +78,21 @@
     const node = /** @type {Element} */ (event.target).closest('.node');
     if (node && !moved) reveal(node);
   });
+  // Keyboard focus may land on a node outside the view: pan to it (the viewport clips rather than scrolls,
+  // so that the browser's own scrolling cannot fight the transform).
+  canvas.addEventListener('focusin', (event) => {
+    const node = /** @type {Element} */ (event.target).closest('.node');
+    if (!node) return;
+    const box = node.getBoundingClientRect();
+    const frame = viewport.getBoundingClientRect();
+    const margin = 16;
+    const dx = box.left < frame.left ? frame.left - box.left + margin : box.right > frame.right ? Math.max(frame.right - box.right - margin, frame.left - box.left + margin) : 0;
+    const dy = box.top < frame.top ? frame.top - box.top + margin : box.bottom > frame.bottom ? Math.max(frame.bottom - box.bottom - margin, frame.top - box.top + margin) : 0;
+    if (dx || dy) {
+      view = { ...view, x: view.x + dx, y: view.y + dy };
+      apply();
+    }
+  });
   canvas.addEventListener('keydown', (event) => {
     const node = /** @type {Element} */ (event.target).closest('.node');
     if (node && (event.key === 'Enter' || event.key === ' ')) {

@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DiagramModel } from '../../../server/src/service/features/diagramModel';
 import { DIAGRAM_MODEL_REQUEST } from '../../../server/src/lsp/protocol';
 import { isTopologyDocument } from '../topologyDocuments';
+import { findingsSummary } from '../../../server/src/diagram/diagramStyle';
 import { previewHtml, svgForWebview } from './previewHtml';
 
 type FromWebview =
@@ -139,7 +140,7 @@ export class PreviewPanel implements vscode.Disposable {
       }
       this.svg = svg;
       const counts = this.model?.counts;
-      const status = counts ? `${counts.error} errors · ${counts.warning} warnings` : '';
+      const status = counts ? findingsSummary(counts) : '';
       void this.panel.webview.postMessage({ type: 'update', svg: svgForWebview(svg), status });
     } catch (error) {
       void this.panel?.webview.postMessage({ type: 'error', text: `The diagram could not be drawn: ${(error as Error).message}` });

@@ -1,3 +1,5 @@
+import type { Severity } from '../service/types';
+
 /** Colours come from VS Code's theme variables inside the editor, and from the fallbacks in a standalone file. */
 export const DIAGRAM_STYLE = `
 .pchat-diagram { font-family: var(--vscode-font-family, 'Segoe UI', Arial, sans-serif); font-size: 12px; }
@@ -30,3 +32,11 @@ export const DIAGRAM_STYLE = `
 .edge text { font-size: 11px; }
 #arrow path { fill: var(--vscode-foreground, #5a5a5a); }
 `;
+
+/** "2 errors · 1 warning", or "no problems": the diagram's header and the preview's status line. */
+export function findingsSummary(counts: Record<Severity, number>): string {
+  const parts = (['error', 'warning', 'information', 'hint'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s === 'information' ? 'info' : s}${counts[s] === 1 || s === 'information' ? '' : 's'}`);
+  return parts.length ? parts.join(' · ') : 'no problems';
+}

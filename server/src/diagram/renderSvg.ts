@@ -1,16 +1,10 @@
 import type { DiagramModel, DiagramNode } from '../service/features/diagramModel';
-import type { Severity } from '../service/types';
-import { DIAGRAM_STYLE } from './diagramStyle';
+import { DIAGRAM_STYLE, findingsSummary } from './diagramStyle';
 import { LINE_HEIGHT, layoutDiagram, type PlacedEdge, type PlacedNode } from './layoutDiagram';
 
 const HEADER_HEIGHT = 28;
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function countsLine(counts: Record<Severity, number>): string {
-  const parts = (['error', 'warning', 'information', 'hint'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s === 'information' ? 'info' : s}${counts[s] === 1 || s === 'information' ? '' : 's'}`);
-  return parts.length ? parts.join(' · ') : 'no problems';
-}
 
 function capacityBar(node: DiagramNode, x: number, y: number, width: number): string {
   const { planned, capacity } = node.capacity!;
@@ -55,7 +49,7 @@ export async function renderDiagramSvg(model: DiagramModel): Promise<string> {
     `<svg xmlns="http://www.w3.org/2000/svg" class="pchat-diagram" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" width="${Math.ceil(width)}" height="${Math.ceil(height)}" role="img" aria-label="${escapeXml(`Persistent Chat topology ${model.title}`)}">`,
     `<style>${DIAGRAM_STYLE}</style>`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>`,
-    `<text class="header" x="10" y="20">${escapeXml(model.title)} — ${countsLine(model.counts)}</text>`,
+    `<text class="header" x="10" y="20">${escapeXml(model.title)} — ${findingsSummary(model.counts)}</text>`,
     ...layout.nodes.map(renderNode),
     ...layout.edges.map(renderEdge),
     '</svg>',
