@@ -14,9 +14,9 @@
 
 const DOMAIN = 'corp.contoso.com';
 
-/** Deployment-wide limits (PC212, PC213), kept with a margin. */
-const CONCURRENT_BUDGET = 80_000;
-const PROVISIONED_BUDGET = 150_000;
+/** Deployment-wide limits (PC212, PC213: 80,000 and 150,000), kept with a margin. */
+const CONCURRENT_BUDGET = 76_000;
+const PROVISIONED_BUDGET = 144_000;
 const USERS_PER_ACTIVE_SERVER = 20_000;
 
 const CITIES = [
