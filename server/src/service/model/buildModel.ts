@@ -33,7 +33,7 @@ class MapReader {
   }
 
   field(key: string): Field<unknown> | undefined {
-    if (this.builder.faulted.has(pathToPointer([...this.path, key]))) {
+    if (this.builder.isFaulted(this.path, key)) {
       this.faultedKeys.add(key);
       return undefined;
     }
@@ -90,6 +90,12 @@ class ModelBuilder {
     readonly faulted: ReadonlySet<string>,
   ) {}
 
+  /** Whether the schema rejected the value at `path` (and `key`); a valid file skips building the pointer. */
+  isFaulted(path: PathSegment[], key?: string): boolean {
+    if (this.faulted.size === 0) return false;
+    return this.faulted.has(pathToPointer(key === undefined ? path : [...path, key]));
+  }
+
   private reference(owner: Entity, field: Field<string> | undefined, key: string, expected: EntityKind): void {
     if (field) this.references.push({ field, key, expected, owner });
   }
@@ -100,7 +106,7 @@ class ModelBuilder {
     if (!list) return [];
     const result: T[] = [];
     for (const item of list.items) {
-      if (!isMap(item.node) || this.faulted.has(pathToPointer(item.path))) continue;
+      if (!isMap(item.node) || this.isFaulted(item.path)) continue;
       const entity = read(new MapReader(this, item.node, item.path));
       if (entity) result.push(entity);
     }
@@ -182,7 +188,7 @@ class ModelBuilder {
   }
 
   private scalarItem(item: { node: Node; path: PathSegment[] }): Field<string>[] {
-    if (!isScalar(item.node) || this.faulted.has(pathToPointer(item.path))) return [];
+    if (!isScalar(item.node) || this.isFaulted(item.path)) return [];
     const span = spanOf(item.node, this.text);
     return [{ value: String(item.node.value), node: item.node, span, keySpan: span }];
   }
@@ -227,7 +233,7 @@ class ModelBuilder {
       fileStore: r.scalar('fileStore'),
     };
     pool.servers = (servers?.items ?? []).flatMap((item): PersistentChatServer[] => {
-      if (!isMap(item.node) || this.faulted.has(pathToPointer(item.path))) return [];
+      if (!isMap(item.node) || this.isFaulted(item.path)) return [];
       const s = new MapReader(this, item.node, item.path);
       return [{ ...s.located(), fqdn: s.scalar('fqdn'), state: s.scalar('state'), dataCenter: s.scalar('dataCenter') }];
     });

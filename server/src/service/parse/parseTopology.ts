@@ -1,4 +1,4 @@
-import { isScalar, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { Span } from '../types';
 
 export interface SyntaxProblem {
@@ -56,53 +56,63 @@ function excessiveNesting(text: string): SyntaxProblem | undefined {
   });
   const indents: number[] = [];
   let flow = 0;
-  let quote: string | undefined;
-  let lineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    if (lineStart && !quote && flow === 0) {
-      lineStart = false;
-      const line = /^( *)((?:[-?:] +)*)(\S?)/.exec(text.slice(i, i + 4 * MAX_NESTING))!;
-      const content = line[2] !== '' || (line[3] !== '' && line[3] !== '#');
-      if (content) {
-        while (indents.length && indents[indents.length - 1] >= line[1].length) indents.pop();
-        indents.push(line[1].length);
-        if (indents.length + line[2].length / 2 > MAX_NESTING) return tooDeep(i + line[1].length);
-      }
-    }
-    const c = text[i];
-    if (c === '\n') lineStart = true;
-    else if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"') i++;
+  /** Block depth of the line starting at `at`: its indentation level plus the `- ` items on it. */
+  const blockTooDeep = (at: number): boolean => {
+    const line = /^( *)((?:[-?:] +)*)(\S?)/.exec(text.slice(at, at + 4 * MAX_NESTING))!;
+    if (line[2] === '' && (line[3] === '' || line[3] === '#')) return false;
+    while (indents.length && indents[indents.length - 1] >= line[1].length) indents.pop();
+    indents.push(line[1].length);
+    return indents.length + line[2].length / 2 > MAX_NESTING;
+  };
+  if (blockTooDeep(0)) return tooDeep(0);
+  // Jump from one character that matters to the next; everything else cannot change the depth.
+  const special = /[\n[\]{}"'#]/g;
+  for (let match = special.exec(text); match; match = special.exec(text)) {
+    const i = match.index;
+    const c = match[0];
+    if (c === '\n') {
+      if (flow === 0 && blockTooDeep(i + 1)) return tooDeep(i + 1);
     } else if (c === '"' || c === "'") {
-      if (i === 0 || /[\s[{,:]/.test(text[i - 1])) quote = c;
-    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      if (i > 0 && !/[\s[{,:]/.test(text[i - 1])) continue;
+      let end = text.indexOf(c, i + 1);
+      while (c === '"' && end > 0 && text[end - 1] === '\\') end = text.indexOf(c, end + 1);
+      if (end < 0) return undefined;
+      special.lastIndex = end + 1;
+    } else if (c === '#') {
+      if (i > 0 && !/\s/.test(text[i - 1])) continue;
       const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end - 1;
+      if (end < 0) return undefined;
+      special.lastIndex = end;
     } else if (c === '[' || c === '{') {
       if (++flow > MAX_NESTING) return tooDeep(i);
-    } else if ((c === ']' || c === '}') && flow > 0) {
+    } else if (flow > 0) {
       flow--;
     }
   }
   return undefined;
 }
 
+/** Keys written twice in one map, found in one walk (the library's own check compares every pair of keys). */
 function duplicateKeys(doc: Document): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
-  visit(doc, {
-    Map(_, map) {
+  const walk = (node: unknown): void => {
+    if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    } else if (isMap(node)) {
       const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        if (seen.has(pair.key.value)) {
-          const [start, end] = pair.key.range ?? [0, 0];
-          problems.push({ message: `the key '${String(pair.key.value)}' appears twice in this map; keys must be unique`, span: { start, end } });
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) {
+            const [start, end] = pair.key.range ?? [0, 0];
+            problems.push({ message: `the key '${String(pair.key.value)}' appears twice in this map; keys must be unique`, span: { start, end } });
+          }
+          seen.add(pair.key.value);
         }
-        seen.add(pair.key.value);
+        walk(pair.value);
       }
-    },
-  });
+    }
+  };
+  walk(doc.contents);
   return problems;
 }
 
