@@ -43,6 +43,7 @@ export function startServer(connection: Connection): void {
     if (!isTopology(doc) || doc.getText().length > MAX_DOCUMENT_BYTES) return undefined;
     const cached = cache.get(doc.uri);
     if (cached?.version === doc.version && cached.options === options) return cached.analysis;
+    cache.delete(doc.uri); // the old analysis can be collected while the new one is built
     const analysis = analyze(doc, options);
     cache.set(doc.uri, { version: doc.version, options, analysis });
     return analysis;
