@@ -164,8 +164,9 @@ export class PreviewPanel implements vscode.Disposable {
     if (message.type === 'reveal' && this.document) {
       const editor = await vscode.window.showTextDocument(this.document, { viewColumn: this.editorColumn(), preserveFocus: false });
       const range = new vscode.Range(message.range.start.line, message.range.start.character, message.range.end.line, message.range.end.character);
-      editor.selection = new vscode.Selection(range.start, range.end);
-      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      // The entity's YAML is selected with the cursor at its first line, which is what comes into view.
+      editor.selection = new vscode.Selection(range.end, range.start);
+      editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } else if (message.type === 'export') {
       await this.exportSvg();
     } else if (message.type === 'toggleLock') {

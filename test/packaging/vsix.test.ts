@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import yauzl from 'yauzl';
+import { REPO } from '../helpers';
+
+/** Run after `npm run package`: what the .vsix a user installs holds. */
+const VSIX = join(REPO, 'pchat-topology.vsix');
+
+function entries(file: string): Promise<Map<string, number>> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const names = new Map<string, number>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.set(entry.fileName, entry.uncompressedSize);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+describe('the packaged .vsix', () => {
+  it('exists (npm run package made it)', () => assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package`));
+
+  it('holds the bundles, manifest, schema, grammar, docs, media and icon', async () => {
+    const names = await entries(VSIX);
+    for (const required of [
+      'extension/package.json',
+      'extension/dist/extension.js',
+      'extension/dist/server.js',
+      'extension/schemas/topology.schema.json',
+      'extension/syntaxes/pchat-topology.tmLanguage.json',
+      'extension/language-configuration.json',
+      'extension/client/media/preview.js',
+      'extension/client/media/preview.css',
+      'extension/images/icon.png',
+      'extension/readme.md',
+      'extension/changelog.md',
+      'extension/docs/rules/PC101.md',
+    ]) {
+      assert.ok(names.has(required), `${required} is missing`);
+    }
+    assert.equal([...names.keys()].filter((n) => /^extension\/docs\/rules\/PC\d{3}\.md$/.test(n)).length, 35, 'one docs page per rule');
+  });
+
+  it('holds no node_modules, sources, tests, source maps or build scripts', async () => {
+    const names = [...(await entries(VSIX)).keys()];
+    const forbidden = names.filter((n) => /node_modules\/|\/(server|client)\/src\/|\/test\/|\/bench\/|\.map$|\.ts$|\/scripts\/|\/\.ci\//.test(n));
+    assert.deepEqual(forbidden, []);
+  });
+
+  it('ships minified bundles of a reasonable size', async () => {
+    const names = await entries(VSIX);
+    assert.ok(names.get('extension/dist/server.js')! < 1_500_000, `server.js is ${names.get('extension/dist/server.js')} bytes`);
+    assert.ok(names.get('extension/dist/extension.js')! < 3_000_000, `extension.js is ${names.get('extension/dist/extension.js')} bytes`);
+  });
+});
