@@ -41,15 +41,15 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'hovering a Persistent Chat pool shows its capacity; hovering a SQL store lists its databases',
+    name: 'hovering a SQL store lists its databases; hovering a Persistent Chat pool shows its capacity',
     async run(ctx) {
       const file = ctx.copy('ee-multiple-server.topology.yaml', 'hover-ee-multiple-server.topology.yaml');
       await ctx.wb.openFile(file);
       const text = read(ctx, file);
-      const pool = await ctx.wb.hover(lineOf(text, '- id: pchat'), 'pchat');
-      for (const figure of ['4 active', '2 standby', '80,000', '72,000', '(90%)']) assert.ok(pool.includes(figure), `pool hover lacks ${figure}: ${pool}`);
       const store = await ctx.wb.hover(text.split('\n').findIndex((l) => /- id: sql-pc$/.test(l)) + 1, 'sql-pc');
       assert.match(store, /Persistent Chat database of Persistent Chat pool 'pchat'/, store);
+      const pool = await ctx.wb.hover(lineOf(text, '- id: pchat'), 'pchat');
+      for (const figure of ['4 active', '2 standby', '80,000', '72,000', '(90%)']) assert.ok(pool.includes(figure), `pool hover lacks ${figure}: ${pool}`);
     },
   },
   {

@@ -108,8 +108,9 @@ export class Workbench {
     return editor.locator(`.view-line[style*="top:${top};"], .view-line[style*="top: ${top};"]`).first();
   }
 
-  /** Hovers the first token with this exact text on a line and returns the hover's text. */
+  /** Hovers the first token with this exact text on a line and returns the hover's text; the hover stays open. */
   async hover(line: number, token: string): Promise<string> {
+    await this.page.mouse.move(5, 5);
     const element = (await this.line(line)).locator('span > span', { hasText: new RegExp(`^${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
     const box = (await element.boundingBox())!;
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -117,9 +118,7 @@ export class Workbench {
     await hover.waitFor({ state: 'visible', timeout: 10_000 });
     await until('the hover to fill in', async () => (await hover.innerText()).trim().length > 0);
     await sleep(300);
-    const text = await hover.innerText();
-    await this.page.mouse.move(5, 5);
-    return text;
+    return hover.innerText();
   }
 
   /** The colour the theme gives a token, and the editor's plain text colour. */
