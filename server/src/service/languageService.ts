@@ -81,4 +81,4 @@ export function validate(input: TextDocument | string, options: ValidationOption
 }
 
 /** The catalog's docs of every rule, in id order. */
-export const RULES: readonly RuleDocs[] = ALL_RULES.map(({ id, title, defaultSeverity, source, quote }) => ({ id, title, defaultSeverity, source, quote }));
+export const RULES: readonly RuleDocs[] = ALL_RULES.map(({ id, title, defaultSeverity, source, quote, quoteIsParaphrase }) => ({ id, title, defaultSeverity, source, quote, quoteIsParaphrase }));

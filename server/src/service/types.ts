@@ -58,6 +58,8 @@ export interface RuleDocs {
   source: string;
   /** The words of the source that the rule enforces. */
   quote: string;
+  /** The source's rule in our words, where Microsoft states it only across several pages or in other terms. */
+  quoteIsParaphrase?: boolean;
 }
 
 export interface ValidationOptions {

@@ -141,7 +141,8 @@ function findingsHover(analysis: TopologyAnalysis, offset: number, ruleDocsUri: 
     .filter((f) => document.offsetAt(f.range.start) <= offset && offset <= document.offsetAt(f.range.end))
     .map((f) => {
       const rule = ALL_RULES.find((r) => r.id === f.code)!;
-      return [`**${rule.id}** · ${rule.title}`, '', `> ${rule.quote}`, '', `— ${rule.source} · [${rule.id} docs](${ruleDocsUri(rule.id)})`].join('\n');
+      const why = rule.quoteIsParaphrase ? `In our words: ${rule.quote}` : `> ${rule.quote}`;
+      return [`**${rule.id}** · ${rule.title}`, '', why, '', `— ${rule.source} · [${rule.id} docs](${ruleDocsUri(rule.id)})`].join('\n');
     });
 }
 

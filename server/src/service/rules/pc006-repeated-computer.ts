@@ -43,6 +43,7 @@ export const repeatedComputer: Rule = {
   defaultSeverity: 'error',
   source: 'Topology Builder',
   quote: 'A computer is named by its FQDN. Each server belongs to one pool of a kind.',
+  quoteIsParaphrase: true,
   check(context) {
     const frontEnd: Membership[] = [];
     for (const pool of context.topology.frontEndPools) {

@@ -32,6 +32,7 @@ export const backEndForEdition: Rule = {
   defaultSeverity: 'error',
   source: 'lync-server-2013-supported-topologies.md; lync-server-2013-supported-server-collocation.md',
   quote: 'A Standard Edition server uses its local SQL Server Express as its back end; an Enterprise Edition pool needs a back-end SQL Server.',
+  quoteIsParaphrase: true,
   check(context) {
     const { topology, index, report } = context;
     for (const pool of topology.frontEndPools) {

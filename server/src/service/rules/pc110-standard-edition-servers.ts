@@ -7,6 +7,7 @@ export const standardEditionServers: Rule = {
   defaultSeverity: 'error',
   source: 'lync-server-2013-supported-topologies.md',
   quote: 'A Standard Edition server is one computer; it is not a pool of servers.',
+  quoteIsParaphrase: true,
   check({ topology, edits, report }) {
     for (const pool of topology.frontEndPools) {
       if (pool.edition?.value !== 'standard' || !pool.serversKey || !pool.fqdn) continue;

@@ -8,6 +8,7 @@ export const tooManyFrontEndServers: Rule = {
   defaultSeverity: 'error',
   source: 'lync-server-2013-supported-topologies.md',
   quote: 'An Enterprise Edition Front End pool can have up to 12 Front End Servers.',
+  quoteIsParaphrase: true,
   check({ topology, report }) {
     for (const pool of topology.frontEndPools) {
       if (pool.edition?.value !== 'enterprise' || !pool.serversKey || pool.servers.length <= MAX_FRONT_END_SERVERS) continue;

@@ -7,6 +7,7 @@ export const alwaysOnDatabase: Rule = {
   defaultSeverity: 'error',
   source: 'Skype for Business Server 2015: High availability and disaster recovery for Persistent Chat Server',
   quote: 'AlwaysOn Availability Groups are not supported for Persistent Chat Server; use SQL Server mirroring and log shipping.',
+  quoteIsParaphrase: true,
   check({ index, report }) {
     for (const db of index.databases) {
       if (db.kind === 'backEnd' || db.store.alwaysOn?.value !== true) continue;

@@ -8,6 +8,7 @@ export const mirrorInOtherDataCenter: Rule = {
   defaultSeverity: 'warning',
   source: 'lync-server-2013-required-resources-for-persistent-chat-server.md',
   quote: 'The mirror of the Persistent Chat database is in the same physical data center as the primary.',
+  quoteIsParaphrase: true,
   check(context) {
     for (const { pool, noun, role, copy, protects } of protectionPairs(context)) {
       if (role === 'backup') continue;

@@ -8,6 +8,7 @@ export const backupInSameDataCenter: Rule = {
   defaultSeverity: 'error',
   source: 'lync-server-2013-required-resources-for-persistent-chat-server.md',
   quote: 'Log shipping copies the Persistent Chat database to a secondary database in the backup data center.',
+  quoteIsParaphrase: true,
   check(context) {
     for (const { pool, noun, role, copy, protects } of protectionPairs(context)) {
       if (role !== 'backup') continue;

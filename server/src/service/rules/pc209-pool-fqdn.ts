@@ -8,6 +8,7 @@ export const poolFqdnNotServer: Rule = {
   defaultSeverity: 'error',
   source: 'lync-server-2013-add-persistent-chat-server-to-the-topology.md',
   quote: 'For a single-server pool, the pool FQDN is the FQDN of the server; a Persistent Chat Server collocated with a Standard Edition server uses that server\'s FQDN.',
+  quoteIsParaphrase: true,
   check({ topology, index, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       if (!pool.fqdn) continue;

@@ -8,6 +8,7 @@ export const deploymentConcurrentUsers: Rule = {
   defaultSeverity: 'error',
   source: 'lync-server-2013-defining-your-requirements-for-persistent-chat-server.md',
   quote: 'Persistent Chat Server supports up to 80,000 concurrent users.',
+  quoteIsParaphrase: true,
   check(context) {
     reportDeploymentTotal(context, (pool) => pool.concurrentUsers, MAX_CONCURRENT_USERS, 'concurrent users', (figures) =>
       figures.every((f) => f.value <= MAX_CONCURRENT_USERS),

@@ -8,6 +8,7 @@ export const deploymentProvisionedUsers: Rule = {
   defaultSeverity: 'error',
   source: 'lync-server-2013-defining-your-requirements-for-persistent-chat-server.md',
   quote: 'Persistent Chat Server supports up to 150,000 provisioned users.',
+  quoteIsParaphrase: true,
   check(context) {
     reportDeploymentTotal(context, (pool) => pool.provisionedUsers, MAX_PROVISIONED_USERS, 'provisioned users');
   },

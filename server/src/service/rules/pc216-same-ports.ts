@@ -8,6 +8,7 @@ export const samePorts: Rule = {
   defaultSeverity: 'error',
   source: 'lync-server-2013-ports-and-protocols-for-internal-servers.md',
   quote: 'Persistent Chat uses one port for SIP (5041) and another for communication within the pool (8011).',
+  quoteIsParaphrase: true,
   check({ topology, report }) {
     for (const pool of topology.persistentChatPools) {
       if (pool.faulted.has('sipPort') || pool.faulted.has('poolPort')) continue;
