@@ -32,8 +32,11 @@ CODE_SERVER="$TOOLS/code-server/node_modules/code-server/out/node/entry.js"
 if [ ! -f "$CODE_SERVER" ]; then
   echo "e2e-tools: installing code-server $CODE_SERVER_VERSION (takes a few minutes)"
   mkdir -p "$TOOLS/code-server"
-  # code-server runs on Node 24 and builds native modules against its headers; its postinstall runs a nested npm install.
+  # code-server runs on Node 24 and builds native modules against its headers; its postinstall runs a nested
+  # npm install and checks the Node version in npm's user agent, so none of the npm settings of an outer
+  # 'npm run' may leak in.
   (cd "$TOOLS/code-server" && echo '{"private":true}' > package.json &&
+    for variable in $(compgen -e | grep -i '^npm_'); do unset "$variable"; done &&
     PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm_config_dangerously_allow_all_scripts=true \
       npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >/dev/null)
 fi
