@@ -1,6 +1,6 @@
 import type { DiagramModel, DiagramNode } from '../service/features/diagramModel';
 import { DIAGRAM_STYLE, findingsSummary } from './diagramStyle';
-import { LINE_HEIGHT, layoutDiagram, type PlacedEdge, type PlacedNode } from './layoutDiagram';
+import { LINE_HEIGHT, layoutDiagram, type DiagramLayout, type PlacedEdge, type PlacedNode } from './layoutDiagram';
 
 const HEADER_HEIGHT = 28;
 
@@ -40,9 +40,26 @@ function renderEdge({ edge, points, label }: PlacedEdge): string {
   return `<g class="edge ${edge.kind}" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}"><path d="${d}"/>${text}</g>`;
 }
 
+/** What the layout depends on: the boxes, their text and nesting, and the links; not findings or YAML ranges. */
+function layoutKey(model: DiagramModel): string {
+  return JSON.stringify([model.nodes.map((n) => [n.id, n.parent, n.label, n.details, !!n.capacity]), model.edges.map((e) => [e.id, e.source, e.target, e.label])]);
+}
+
+/** The last layout, reused while only findings, figures or ranges change, as they do with most keystrokes. */
+let lastLayout: { key: string; layout: DiagramLayout } | undefined;
+
+async function layoutFor(model: DiagramModel): Promise<DiagramLayout> {
+  const key = layoutKey(model);
+  if (lastLayout?.key !== key) lastLayout = { key, layout: await layoutDiagram(model, HEADER_HEIGHT) };
+  const nodes = new Map(model.nodes.map((n) => [n.id, n]));
+  const edges = new Map(model.edges.map((e) => [e.id, e]));
+  const { layout } = lastLayout;
+  return { ...layout, nodes: layout.nodes.map((p) => ({ ...p, node: nodes.get(p.node.id)! })), edges: layout.edges.map((p) => ({ ...p, edge: edges.get(p.edge.id)! })) };
+}
+
 /** The pool layout as one standalone SVG document: the preview shows it, the CLI writes it. */
 export async function renderDiagramSvg(model: DiagramModel): Promise<string> {
-  const layout = await layoutDiagram(model, HEADER_HEIGHT);
+  const layout = await layoutFor(model);
   const width = Math.max(layout.width, 360);
   const height = layout.height;
   return [
