@@ -47,12 +47,20 @@ export class Workbench {
 
   /** Opens a file of the workspace through File: Open File… (VS Code's simple dialog takes a typed path). */
   async openFile(name: string): Promise<void> {
-    await this.runCommand('File: Open File...');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`${this.workspace}/${name}`);
-    await this.page.keyboard.press('Enter');
-    await this.page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor({ state: 'visible' });
+    const tab = this.page.locator(`.tab.active[data-resource-name="${name}"]`);
+    // The dialog lists the folder as it opens and may complete a typed path meanwhile: try again if it did.
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand('File: Open File...');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`${this.workspace}/${name}`);
+      await until('the dialog to settle on the typed path', async () => (await input.inputValue()) === `${this.workspace}/${name}`, 3_000).catch(() => undefined);
+      await this.page.keyboard.press('Enter');
+      const opened = await tab.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      if (opened) break;
+      if (attempt === 3) throw new Error(`${name} did not open in an editor after ${attempt} attempts`);
+      await this.page.keyboard.press('Escape');
+    }
     await this.focusEditor();
   }
 
