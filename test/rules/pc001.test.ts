@@ -3,63 +3,10 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from 'yaml';
 import { codesOf, findingsOf, textAt } from '../helpers';
+import { CONTOSO_EE, change } from './fixtures';
 
 /** A valid Enterprise Edition topology; each case below breaks its YAML in one place. */
-const CONTOSO = `# Contoso: one Enterprise Edition pool and a Persistent Chat pool
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
-      - fe02.corp.contoso.com
-    backEnd: sql-be
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.contoso.com
-      - fqdn: pc02.corp.contoso.com
-    database:
-      store: sql-pc
-    fileStore: fs
-`;
-
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
+const CONTOSO = CONTOSO_EE;
 
 /** The LSP position of `column` on the one line of `text` that reads `line`. */
 function at(text: string, line: string, column: number) {

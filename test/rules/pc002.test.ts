@@ -1,76 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { CONTOSO_EE, changes, soleFinding, change } from './fixtures';
 import type { Finding } from '../../server/src/service/types';
 
 /** A valid Enterprise Edition topology; each case changes one thing. */
-const CONTOSO = `# Contoso: one Enterprise Edition pool and a Persistent Chat pool
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC   # the Front End back end
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT   # the mgc database
-    edition: enterprise
-    site: redmond
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
-      - fe02.corp.contoso.com
-    backEnd: sql-be
-    fileStore: fs   # shared with Persistent Chat
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.contoso.com
-      - fqdn: pc02.corp.contoso.com
-    database:
-      store: sql-pc
-    fileStore: fs
-`;
+const CONTOSO = changes(CONTOSO_EE, [
+  ['    instance: RTC\n', '    instance: RTC   # the Front End back end\n'],
+  ['    instance: PCHAT\n', '    instance: PCHAT   # the mgc database\n'],
+  ['    backEnd: sql-be\n    fileStore: fs\n', '    backEnd: sql-be\n    fileStore: fs   # shared with Persistent Chat\n'],
+]);
 
 const COMMENTS = ['# Contoso: one Enterprise Edition pool and a Persistent Chat pool', '# the Front End back end', '# the mgc database', '# shared with Persistent Chat'];
-
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
 
 const crlf = (text: string) => text.replace(/\n/g, '\r\n');
 
 /** The one PC002 finding of `text`, which must raise nothing else. */
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC002']);
-  const findings = findingsOf(text, 'PC002');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'error');
-  return findings[0];
+  return soleFinding(text, 'PC002', 'error');
 }
 
 /** Applies the finding's only fix and checks what every fix must guarantee; returns the fixed text. */

@@ -1,77 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codesOf, findingsOf, textAt } from '../helpers';
+import { codesOf, textAt } from '../helpers';
+import { CONTOSO_EE, changes, soleFinding, change, lineOf } from './fixtures';
 import type { Finding } from '../../server/src/service/types';
 
 /** A valid Enterprise Edition topology; each case adds one store or file store. */
-const CONTOSO = `# Contoso: one Enterprise Edition pool and a Persistent Chat pool
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-  # spare stores go here
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
-      - fe02.corp.contoso.com
-    backEnd: sql-be
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.contoso.com
-      - fqdn: pc02.corp.contoso.com
-    database:
-      store: sql-pc
-    fileStore: fs
-`;
-
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
+const CONTOSO = changes(CONTOSO_EE, [
+  ['    instance: PCHAT\n    edition: enterprise\n    site: redmond\n', '    instance: PCHAT\n    edition: enterprise\n    site: redmond\n  # spare stores go here\n'],
+]);
 
 const withSpareStores = (stores: string) => change(CONTOSO, '  # spare stores go here\n', stores);
 
-const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
-
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC003']);
-  const findings = findingsOf(text, 'PC003');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'error');
-  assert.deepEqual(findings[0].fixes, [], 'the catalog offers no quick fix for PC003');
-  return findings[0];
+  const finding = soleFinding(text, 'PC003', 'error');
+  assert.deepEqual(finding.fixes, [], 'the catalog offers no quick fix for PC003');
+  return finding;
 }
 
 describe('PC003 duplicate id or SQL Server instance', () => {

@@ -1,84 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, readExample, textAt, unchangedOutside } from '../helpers';
+import { codesOf, findingsOf, readExample, textAt } from '../helpers';
+import { CONTOSO_EE, changes, assertFixWorks as fixWorks, soleFinding, change, lineOf } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 /** A valid Enterprise Edition topology; each case points one reference at the wrong kind of entity. */
-const CONTOSO = `# Contoso: one Enterprise Edition pool and a Persistent Chat pool
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
-      - fe02.corp.contoso.com
-    backEnd: sql-be
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe     # the Enterprise Edition pool
-    servers:
-      - fqdn: pc01.corp.contoso.com
-      - fqdn: pc02.corp.contoso.com
-    database:
-      store: sql-pc   # mgc
-    fileStore: fs
-`;
+const CONTOSO = changes(CONTOSO_EE, [
+  ['    nextHop: fe\n', '    nextHop: fe     # the Enterprise Edition pool\n'],
+  ['      store: sql-pc\n', '      store: sql-pc   # mgc\n'],
+]);
 
 const COMMENTS = ['# Contoso: one Enterprise Edition pool', '# the Enterprise Edition pool', '# mgc'];
 
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
-
-const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
-
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC005']);
-  const findings = findingsOf(text, 'PC005');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'error');
-  return findings[0];
+  return soleFinding(text, 'PC005', 'error');
 }
 
 function checkFix(before: string, fix: QuickFix): string {
-  const after = applyFix(before, fix);
-  assert.deepEqual(findingsOf(after, 'PC005'), []);
-  assert.deepEqual(newErrors(before, after), []);
-  assert.ok(unchangedOutside(before, after, fix), 'the fix changed lines it does not touch');
-  for (const comment of COMMENTS) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(before, fix, 'PC005', { comments: COMMENTS });
 }
 
 describe('PC005 reference to the wrong kind of entity', () => {

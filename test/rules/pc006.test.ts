@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, codesOf, findingsOf, newErrors, readExample, textAt, unchangedOutside } from '../helpers';
+import { assertFixWorks as fixWorks, soleFinding, change, lineOf } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 /** A valid Enterprise Edition topology with two SQL stores for Persistent Chat; each case repeats one computer. */
@@ -62,14 +63,6 @@ persistentChatPools:
 
 const COMMENTS = ['# Contoso: one Enterprise Edition pool and Persistent Chat', '# rack A', '# rack B', '# Seattle servers'];
 
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
-
-const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
-
 /** A second Persistent Chat pool with the given server lines, its database on sql-pc-b. */
 const secondPool = (servers: string) => `  - id: pchat-b
     fqdn: pchatb.corp.contoso.com
@@ -82,20 +75,11 @@ ${servers}    database:
 `;
 
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC006']);
-  const findings = findingsOf(text, 'PC006');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'error');
-  return findings[0];
+  return soleFinding(text, 'PC006', 'error');
 }
 
 function checkFix(before: string, fix: QuickFix): string {
-  const after = applyFix(before, fix);
-  assert.deepEqual(findingsOf(after, 'PC006'), []);
-  assert.deepEqual(newErrors(before, after), []);
-  assert.ok(unchangedOutside(before, after, fix), 'the fix changed lines it does not touch');
-  for (const comment of COMMENTS) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(before, fix, 'PC006', { comments: COMMENTS });
 }
 
 describe('PC006 repeated computer', () => {

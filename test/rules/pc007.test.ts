@@ -1,72 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
+import { CONTOSO_EE, soleFinding, change } from './fixtures';
 import type { Finding } from '../../server/src/service/types';
 
 /** A valid Enterprise Edition topology in AD DS domain corp.contoso.com; each case moves one server. */
-const CONTOSO = `# Contoso: one Enterprise Edition pool and a Persistent Chat pool
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
-      - fe02.corp.contoso.com
-    backEnd: sql-be
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.contoso.com
-      - fqdn: pc02.corp.contoso.com
-    database:
-      store: sql-pc
-    fileStore: fs
-`;
-
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
+const CONTOSO = CONTOSO_EE;
 
 const withServer2 = (fqdn: string) => change(CONTOSO, 'fqdn: pc02.corp.contoso.com', `fqdn: ${fqdn}`);
 
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC007']);
-  const findings = findingsOf(text, 'PC007');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  return findings[0];
+  return soleFinding(text, 'PC007');
 }
 
 describe('PC007 Persistent Chat server outside the AD DS domain', () => {

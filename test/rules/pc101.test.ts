@@ -1,87 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, readExample, textAt, unchangedOutside } from '../helpers';
+import { codesOf, findingsOf, readExample, textAt } from '../helpers';
+import { CONTOSO_EE, changes, assertFixWorks as fixWorks, soleFinding, change, lineOf } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 /** A valid Enterprise Edition topology; each case puts a Persistent Chat server on a Front End server. */
-const CONTOSO = `# Contoso: one Enterprise Edition pool and a Persistent Chat pool
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
-      - fe02.corp.contoso.com
-    backEnd: sql-be
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.contoso.com   # rack A
-      - fqdn: pc02.corp.contoso.com   # rack B
-    database:
-      store: sql-pc
-    fileStore: fs
-`;
+const CONTOSO = changes(CONTOSO_EE, [
+  ['      - fqdn: pc01.corp.contoso.com\n', '      - fqdn: pc01.corp.contoso.com   # rack A\n'],
+  ['      - fqdn: pc02.corp.contoso.com\n', '      - fqdn: pc02.corp.contoso.com   # rack B\n'],
+]);
 
 const COMMENTS = ['# Contoso: one Enterprise Edition pool', '# rack A', '# rack B'];
 
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
-
-const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
-
 function onlyFinding(text: string, codes = ['PC101']): Finding {
-  assert.deepEqual(codesOf(text), codes);
-  const findings = findingsOf(text, 'PC101');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'error');
-  return findings[0];
+  return soleFinding(text, 'PC101', 'error', codes);
 }
 
 function checkFix(before: string, fix: QuickFix, comments = COMMENTS): string {
-  const after = applyFix(before, fix);
-  assert.deepEqual(findingsOf(after, 'PC101'), []);
-  assert.deepEqual(
-    newErrors(before, after).map((f) => `${f.code} ${f.message}`),
-    [],
-  );
-  assert.ok(unchangedOutside(before, after, fix), 'the fix changed lines it does not touch');
-  for (const comment of comments) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(before, fix, 'PC101', { comments });
 }
 
 describe('PC101 Persistent Chat server on an Enterprise Edition Front End server', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, readExample, textAt } from '../helpers';
+import { soleFinding, change, lineOf } from './fixtures';
 import type { Finding } from '../../server/src/service/types';
 
 /**
@@ -61,21 +62,10 @@ persistentChatPools:
     fileStore: fs
 `;
 
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
-
-const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
-
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC102']);
-  const findings = findingsOf(text, 'PC102');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'error');
-  assert.deepEqual(findings[0].fixes, [], 'the catalog offers no quick fix for PC102');
-  return findings[0];
+  const finding = soleFinding(text, 'PC102', 'error');
+  assert.deepEqual(finding.fixes, [], 'the catalog offers no quick fix for PC102');
+  return finding;
 }
 
 describe('PC102 database on a SQL Server Express that is not the local one', () => {

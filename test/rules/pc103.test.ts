@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { codesOf, findingsOf, textAt } from '../helpers';
+import { assertFixWorks as fixWorks, soleFinding, change, lineOf } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 const STORES = `sqlStores:
@@ -69,37 +70,17 @@ persistentChatPools:
 
 const COMMENTS = ['# Contoso: two Persistent Chat pools', "# pool A's mgc", "# pool B's mgc"];
 
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
-
-const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
-
 /** Pool B's database on pool A's instance. */
 const SHARED = change(CONTOSO, "      store: sql-pc-b   # pool B's mgc", "      store: sql-pc   # pool B's mgc");
 
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC103']);
-  const findings = findingsOf(text, 'PC103');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'error');
-  return findings[0];
+  return soleFinding(text, 'PC103', 'error');
 }
 
 function checkFix(before: string, fix: QuickFix): string {
   assert.equal(fix.isPreferred, true);
   assert.equal(fix.safe, false, 'adding a SQL store is not safe to apply unasked');
-  const after = applyFix(before, fix);
-  assert.deepEqual(findingsOf(after, 'PC103'), []);
-  assert.deepEqual(
-    newErrors(before, after).map((f) => `${f.code} ${f.message}`),
-    [],
-  );
-  assert.ok(unchangedOutside(before, after, fix), 'the fix changed lines it does not touch');
-  for (const comment of COMMENTS) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(before, fix, 'PC103', { comments: COMMENTS });
 }
 
 describe('PC103 one SQL Server instance holds two Persistent Chat (or compliance) databases', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { codesOf, textAt } from '../helpers';
+import { assertFixWorks as fixWorks, soleFinding, change, lineOf } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 /** Two Enterprise Edition pools, each with its back end on its own SQL Server; each case makes them share. */
@@ -67,37 +68,17 @@ persistentChatPools:
 
 const COMMENTS = ['# Contoso: two Enterprise Edition pools', '# RTC on sqlbe01', '# its own back end'];
 
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
-
-const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
-
 /** The second pool's back end on the first pool's instance. */
 const SHARED = change(CONTOSO, 'backEnd: sql-be-west   # its own back end', 'backEnd: sql-be   # its own back end');
 
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC104']);
-  const findings = findingsOf(text, 'PC104');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'error');
-  return findings[0];
+  return soleFinding(text, 'PC104', 'error');
 }
 
 function checkFix(before: string, fix: QuickFix, comments = COMMENTS): string {
   assert.equal(fix.isPreferred, true);
   assert.equal(fix.safe, false, 'adding a SQL store is not safe to apply unasked');
-  const after = applyFix(before, fix);
-  assert.deepEqual(findingsOf(after, 'PC104'), []);
-  assert.deepEqual(
-    newErrors(before, after).map((f) => `${f.code} ${f.message}`),
-    [],
-  );
-  assert.ok(unchangedOutside(before, after, fix), 'the fix changed lines it does not touch');
-  for (const comment of comments) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(before, fix, 'PC104', { comments });
 }
 
 describe('PC104 one SQL Server instance holds two back-end databases', () => {

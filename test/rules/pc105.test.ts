@@ -1,85 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, readExample, textAt, unchangedOutside } from '../helpers';
+import { codesOf, findingsOf, readExample, textAt } from '../helpers';
+import { CONTOSO_EE, changes, assertFixWorks as fixWorks, soleFinding, change, lineOf } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 /** A valid Enterprise Edition topology with a dedicated SQL Server for Persistent Chat; each case moves the database. */
-const CONTOSO = `# Contoso: one Enterprise Edition pool and a Persistent Chat pool
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
-      - fe02.corp.contoso.com
-    backEnd: sql-be   # RTC
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.contoso.com
-      - fqdn: pc02.corp.contoso.com
-    database:
-      store: sql-pc   # mgc
-    fileStore: fs
-`;
+const CONTOSO = changes(CONTOSO_EE, [
+  ['    backEnd: sql-be\n', '    backEnd: sql-be   # RTC\n'],
+  ['      store: sql-pc\n', '      store: sql-pc   # mgc\n'],
+]);
 
 const COMMENTS = ['# Contoso: one Enterprise Edition pool', '# RTC', '# mgc'];
 
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
-
-const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
-
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC105']);
-  const findings = findingsOf(text, 'PC105');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'warning');
-  return findings[0];
+  return soleFinding(text, 'PC105', 'warning');
 }
 
 function checkFix(before: string, fix: QuickFix): string {
   assert.equal(fix.safe, false);
-  const after = applyFix(before, fix);
-  assert.deepEqual(findingsOf(after, 'PC105'), []);
-  assert.deepEqual(newErrors(before, after), []);
-  assert.ok(unchangedOutside(before, after, fix), 'the fix changed lines it does not touch');
-  for (const comment of COMMENTS) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(before, fix, 'PC105', { comments: COMMENTS });
 }
 
 describe('PC105 Persistent Chat database on the SQL Server of a back-end database', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
+import { soleFinding, change, lineOf } from './fixtures';
 import type { Finding } from '../../server/src/service/types';
 
 /**
@@ -73,24 +74,13 @@ persistentChatPools:
     fileStore: fs
 `;
 
-/** `text` with `from` (which must occur exactly once) replaced by `to`. */
-function change(text: string, from: string, to: string): string {
-  assert.equal(text.split(from).length, 2, `the fixture must contain ${JSON.stringify(from)} exactly once`);
-  return text.replace(from, () => to);
-}
-
-const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
-
 /** Moves the store on computer `from` onto computer `fqdn`. */
 const moveStore = (text: string, from: string, fqdn: string) => change(text, `    fqdn: ${from}\n`, `    fqdn: ${fqdn}\n`);
 
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC106']);
-  const findings = findingsOf(text, 'PC106');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'error');
-  assert.deepEqual(findings[0].fixes, [], 'the catalog offers no quick fix for PC106');
-  return findings[0];
+  const finding = soleFinding(text, 'PC106', 'error');
+  assert.deepEqual(finding.fixes, [], 'the catalog offers no quick fix for PC106');
+  return finding;
 }
 
 describe('PC106 mirror or backup on the computer it protects', () => {

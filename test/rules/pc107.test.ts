@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { codesOf, textAt } from '../helpers';
+import { assertFixWorks as fixWorks, soleFinding, lineOf } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 /** A valid Enterprise Edition topology; each case gives the Persistent Chat pool a `compliance` map. */
@@ -56,24 +57,13 @@ ${compliance}    fileStore: fs   # shared share
 
 const COMMENTS = ['# Contoso: one Enterprise Edition pool', '# shared share'];
 
-const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
-
 function onlyFinding(text: string): Finding {
-  assert.deepEqual(codesOf(text), ['PC107']);
-  const findings = findingsOf(text, 'PC107');
-  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
-  assert.equal(findings[0].severity, 'error');
-  return findings[0];
+  return soleFinding(text, 'PC107', 'error');
 }
 
 function checkFix(before: string, fix: QuickFix, comments: string[]): string {
   assert.equal(fix.safe, false, 'choosing where the compliance database lives is the administrator\'s call');
-  const after = applyFix(before, fix);
-  assert.deepEqual(findingsOf(after, 'PC107'), []);
-  assert.deepEqual(newErrors(before, after), []);
-  assert.ok(unchangedOutside(before, after, fix), 'the fix changed lines it does not touch');
-  for (const comment of [...COMMENTS, ...comments]) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(before, fix, 'PC107', { comments: [...COMMENTS, ...comments] });
 }
 
 describe('PC107 compliance enabled without a compliance store', () => {

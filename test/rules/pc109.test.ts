@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { codesOf, findingsOf, textAt } from '../helpers';
+import { assertFixWorks as fixWorks } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Northwind (se-next-hop example): a Standard Edition server as next hop of a dedicated Persistent Chat pool. */
@@ -64,12 +65,7 @@ const eePool = (backEnd: string) => `  - id: se
 ${backEnd}`;
 
 function assertFixWorks(text: string, fix: QuickFix): string {
-  const after = applyFix(text, fix);
-  assert.deepEqual(findingsOf(after, 'PC109'), []);
-  assert.deepEqual(newErrors(text, after), []);
-  assert.ok(unchangedOutside(text, after, fix));
-  for (const comment of text.match(/#[^\r\n]*/g) ?? []) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(text, fix, 'PC109');
 }
 
 describe('PC109 back end wrong for the edition', () => {

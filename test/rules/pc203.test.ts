@@ -1,42 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { codesOf, findingsOf, textAt } from '../helpers';
+import { woodgrove as woodgrovePool, assertFixWorks as fixWorks } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Woodgrove (the too-many-active example, without planned users) with the servers the caller lists. */
-const woodgrove = (servers: string) => `# Woodgrove Bank, New York
-topology: Woodgrove
-domain: corp.woodgrove.com
-sites:
-  - id: ny
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe.corp.woodgrove.com
-    edition: enterprise
-    site: ny
-  - id: sql-pc
-    fqdn: sqlpc.corp.woodgrove.com
-    edition: enterprise
-    site: ny
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool.corp.woodgrove.com
-    site: ny
-    servers: [fe01.corp.woodgrove.com]
-    backEnd: sql-be
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.woodgrove.com
-    site: ny
-    deployment: multiple-server
-    nextHop: fe
-${servers}
-    database:
-      store: sql-pc
-    compliance:
-      enabled: false
-`;
+const woodgrove = (servers: string) =>
+  woodgrovePool({ title: '# Woodgrove Bank, New York', pool: `${servers}\n`, tail: '    compliance:\n      enabled: false\n' });
 
 /** A block list of `active` servers pc1… and `standby` servers sb1…; the fifth active one says so explicitly. */
 function block(active: number, standby = 0): string {
@@ -49,13 +19,7 @@ function block(active: number, standby = 0): string {
 function assertFixWorks(text: string, fix: QuickFix): string {
   assert.equal(fix.isPreferred, true);
   assert.equal(fix.safe, true);
-  const after = applyFix(text, fix);
-  assert.deepEqual(findingsOf(after, 'PC203'), []);
-  assert.deepEqual(codesOf(after), []);
-  assert.deepEqual(newErrors(text, after), []);
-  assert.ok(unchangedOutside(text, after, fix));
-  for (const comment of text.match(/#[^\r\n]*/g) ?? []) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(text, fix, 'PC203', { clean: true });
 }
 
 describe('PC203 more than 4 active servers in a pool', () => {

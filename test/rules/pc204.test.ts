@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
+import { woodgrove as woodgrovePool } from './fixtures';
 
 /** Woodgrove, a stretched pool across two data centers, with `active` + `standby` servers. */
 const woodgrove = (active: number, standby: number, style: 'block' | 'flow' = 'block') => {
@@ -12,36 +13,7 @@ const woodgrove = (active: number, standby: number, style: 'block' | 'flow' = 'b
     style === 'block'
       ? `    servers:   # NY active, NJ standby\n${servers.map((s) => `      - fqdn: ${s.fqdn}\n${s.state ? `        state: ${s.state}\n` : ''}`).join('')}`
       : `    servers: [${servers.map((s) => `{fqdn: ${s.fqdn}${s.state ? `, state: ${s.state}` : ''}}`).join(', ')}]\n`;
-  return `# Woodgrove Bank
-topology: Woodgrove
-domain: corp.woodgrove.com
-sites:
-  - id: ny
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe.corp.woodgrove.com
-    edition: enterprise
-    site: ny
-  - id: sql-pc
-    fqdn: sqlpc.corp.woodgrove.com
-    edition: enterprise
-    site: ny
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool.corp.woodgrove.com
-    site: ny
-    servers: [fe01.corp.woodgrove.com]
-    backEnd: sql-be
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.woodgrove.com
-    site: ny
-    deployment: multiple-server
-    nextHop: fe
-${list}    database:
-      store: sql-pc
-`;
+  return woodgrovePool({ pool: list });
 };
 
 describe('PC204 more than 4 standby servers or more than 8 servers', () => {

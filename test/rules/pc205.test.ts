@@ -1,40 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { codesOf, findingsOf, textAt } from '../helpers';
+import { woodgrove as woodgrovePool, assertFixWorks as fixWorks } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Woodgrove with the servers the caller lists. */
-const woodgrove = (servers: string) => `# Woodgrove Bank
-topology: Woodgrove
-domain: corp.woodgrove.com
-sites:
-  - id: ny
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe.corp.woodgrove.com
-    edition: enterprise
-    site: ny
-  - id: sql-pc
-    fqdn: sqlpc.corp.woodgrove.com
-    edition: enterprise
-    site: ny
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool.corp.woodgrove.com
-    site: ny
-    servers: [fe01.corp.woodgrove.com]
-    backEnd: sql-be
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.woodgrove.com
-    site: ny
-    deployment: multiple-server
-    nextHop: fe
-${servers}
-    database:
-      store: sql-pc
-`;
+const woodgrove = (servers: string) => woodgrovePool({ pool: `${servers}\n` });
 
 const ALL_STANDBY = `    servers:
       # both parked during the migration
@@ -47,13 +18,7 @@ function assertFixWorks(text: string, fix: QuickFix): string {
   assert.equal(fix.isPreferred, true);
   assert.equal(fix.safe, true);
   assert.match(fix.title, /pc1\.corp\.woodgrove\.com/);
-  const after = applyFix(text, fix);
-  assert.deepEqual(findingsOf(after, 'PC205'), []);
-  assert.deepEqual(codesOf(after), []);
-  assert.deepEqual(newErrors(text, after), []);
-  assert.ok(unchangedOutside(text, after, fix));
-  for (const comment of text.match(/#[^\r\n]*/g) ?? []) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(text, fix, 'PC205', { clean: true });
 }
 
 describe('PC205 a pool has no active server', () => {

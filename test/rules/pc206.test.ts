@@ -1,41 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { codesOf, findingsOf, textAt } from '../helpers';
+import { woodgrove as woodgrovePool, assertFixWorks as fixWorks } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Woodgrove with the planned users, deployment and servers the caller gives. */
-const woodgrove = (concurrentUsers: number, servers: string, deployment = 'multiple-server') => `# Woodgrove Bank
-topology: Woodgrove
-domain: corp.woodgrove.com
-sites:
-  - id: ny
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe.corp.woodgrove.com
-    edition: enterprise
-    site: ny
-  - id: sql-pc
-    fqdn: sqlpc.corp.woodgrove.com
-    edition: enterprise
-    site: ny
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool.corp.woodgrove.com
-    site: ny
-    servers: [fe01.corp.woodgrove.com]
-    backEnd: sql-be
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.woodgrove.com
-    site: ny
-    deployment: ${deployment}
-    nextHop: fe
-    concurrentUsers: ${concurrentUsers}   # peak at market open
-${servers}
-    database:
-      store: sql-pc
-`;
+const woodgrove = (concurrentUsers: number, servers: string, deployment = 'multiple-server') =>
+  woodgrovePool({ deployment, pool: `    concurrentUsers: ${concurrentUsers}   # peak at market open\n${servers}\n` });
 
 /** Block list: `active` servers pc1…, then `standby` servers sb1…. */
 const block = (active: number, standby = 0) =>
@@ -48,13 +19,7 @@ const block = (active: number, standby = 0) =>
 
 function assertFixWorks(text: string, fix: QuickFix): string {
   assert.equal(fix.isPreferred, true);
-  const after = applyFix(text, fix);
-  assert.deepEqual(findingsOf(after, 'PC206'), []);
-  assert.deepEqual(codesOf(after), []);
-  assert.deepEqual(newErrors(text, after), []);
-  assert.ok(unchangedOutside(text, after, fix));
-  for (const comment of text.match(/#[^\r\n]*/g) ?? []) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(text, fix, 'PC206', { clean: true });
 }
 
 describe('PC206 planned concurrent users exceed what the active servers carry', () => {

@@ -1,40 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
+import { woodgrove as woodgrovePool } from './fixtures';
 
 /** Woodgrove with four active servers and the planned users the caller gives. */
-const woodgrove = (concurrentUsers: string, servers = 4) => `# Woodgrove Bank
-topology: Woodgrove
-domain: corp.woodgrove.com
-sites:
-  - id: ny
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe.corp.woodgrove.com
-    edition: enterprise
-    site: ny
-  - id: sql-pc
-    fqdn: sqlpc.corp.woodgrove.com
-    edition: enterprise
-    site: ny
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool.corp.woodgrove.com
-    site: ny
-    servers: [fe01.corp.woodgrove.com]
-    backEnd: sql-be
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.woodgrove.com
-    site: ny
-    deployment: multiple-server
-    nextHop: fe
-    concurrentUsers: ${concurrentUsers}   # all traders at once
-    servers:
-${Array.from({ length: servers }, (_, i) => `      - fqdn: pc${i + 1}.corp.woodgrove.com\n`).join('')}    database:
-      store: sql-pc
-`;
+const woodgrove = (concurrentUsers: string, servers = 4) =>
+  woodgrovePool({
+    pool: `    concurrentUsers: ${concurrentUsers}   # all traders at once\n    servers:\n${Array.from({ length: servers }, (_, i) => `      - fqdn: pc${i + 1}.corp.woodgrove.com\n`).join('')}`,
+  });
 
 describe('PC207 a pool plans more than 80,000 concurrent users', () => {
   it('reports the concurrentUsers value, with the figure and the limit', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { codesOf, findingsOf, textAt } from '../helpers';
+import { assertFixWorks as fixWorks } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Fabrikam (the ee-single-server example) with the pool FQDN and deployment the caller gives. */
@@ -77,12 +78,7 @@ function assertFixWorks(text: string, fix: QuickFix, expected: string): string {
   assert.equal(fix.isPreferred, true);
   assert.equal(fix.safe, true);
   assert.ok(fix.title.includes(`'${expected}'`), fix.title);
-  const after = applyFix(text, fix);
-  assert.deepEqual(findingsOf(after, 'PC209'), []);
-  assert.deepEqual(newErrors(text, after), []);
-  assert.ok(unchangedOutside(text, after, fix));
-  for (const comment of text.match(/#[^\r\n]*/g) ?? []) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(text, fix, 'PC209');
 }
 
 describe("PC209 a single-server or Standard Edition collocated pool's FQDN is not its server's", () => {

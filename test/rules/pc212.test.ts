@@ -1,57 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
-
-const servers = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `      - fqdn: ${prefix}${i + 1}.corp.adatum.com\n`).join('');
-
-/** Adatum (two-pchat-dbs-one-instance, each database on its own instance) with four active servers per pool. */
-const adatum = (east: string, west: string) => `# Adatum: one pool per coast
-topology: Adatum
-domain: corp.adatum.com
-sites:
-  - id: east
-  - id: west
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe.corp.adatum.com
-    instance: RTC
-    edition: enterprise
-    site: east
-  - id: sql-pc-east
-    fqdn: sqlpc-e.corp.adatum.com
-    instance: PCHAT
-    edition: enterprise
-    site: east
-  - id: sql-pc-west
-    fqdn: sqlpc-w.corp.adatum.com
-    instance: PCHAT
-    edition: enterprise
-    site: west
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool.corp.adatum.com
-    site: east
-    servers: [fe01.corp.adatum.com]
-    backEnd: sql-be
-persistentChatPools:
-  - id: pchat-east
-    fqdn: pchat-e.corp.adatum.com
-    site: east
-    deployment: multiple-server
-    nextHop: fe
-${east}    servers:
-${servers('pce', 4)}    database:
-      store: sql-pc-east
-  - id: pchat-west
-    fqdn: pchat-w.corp.adatum.com
-    site: west
-    deployment: multiple-server
-    nextHop: fe
-${west}    servers:
-${servers('pcw', 4)}    database:
-      store: sql-pc-west
-`;
+import { adatum } from './fixtures';
 
 const users = (n: number | string, comment = '') => `    concurrentUsers: ${n}${comment}\n`;
 

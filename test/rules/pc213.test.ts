@@ -1,61 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
+import { adatum as adatumPools } from './fixtures';
 
 /** Adatum: one pool per coast, each database on its own instance, with the provisioned users the caller gives. */
-const adatum = (east: string, west: string) => `# Adatum: one pool per coast
-topology: Adatum
-domain: corp.adatum.com
-sites:
-  - id: east
-  - id: west
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe.corp.adatum.com
-    instance: RTC
-    edition: enterprise
-    site: east
-  - id: sql-pc-east
-    fqdn: sqlpc-e.corp.adatum.com
-    instance: PCHAT
-    edition: enterprise
-    site: east
-  - id: sql-pc-west
-    fqdn: sqlpc-w.corp.adatum.com
-    instance: PCHAT
-    edition: enterprise
-    site: west
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool.corp.adatum.com
-    site: east
-    servers: [fe01.corp.adatum.com]
-    backEnd: sql-be
-persistentChatPools:
-  - id: pchat-east
-    fqdn: pchat-e.corp.adatum.com
-    site: east
-    deployment: multiple-server
-    nextHop: fe
-    concurrentUsers: 30000
-${east}    servers:
-      - fqdn: pce1.corp.adatum.com
-      - fqdn: pce2.corp.adatum.com
-    database:
-      store: sql-pc-east
-  - id: pchat-west
-    fqdn: pchat-w.corp.adatum.com
-    site: west
-    deployment: multiple-server
-    nextHop: fe
-    concurrentUsers: 30000
-${west}    servers:
-      - fqdn: pcw1.corp.adatum.com
-      - fqdn: pcw2.corp.adatum.com
-    database:
-      store: sql-pc-west
-`;
+const adatum = (east: string, west: string) => adatumPools(`    concurrentUsers: 30000\n${east}`, `    concurrentUsers: 30000\n${west}`, 2);
 
 const provisioned = (n: number | string, comment = '') => `    provisionedUsers: ${n}${comment}\n`;
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { applyFix, codesOf, findingsOf, textAt } from '../helpers';
+import { assertFixWorks as fixWorks } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Litware (se-sql-express, as a multiple-server pool) with the Persistent Chat servers the caller lists. */
@@ -41,13 +42,7 @@ const WITH_STANDBY = `    servers:
 function assertFixWorks(text: string, fix: QuickFix): string {
   assert.equal(fix.isPreferred, true);
   assert.equal(fix.safe, false, 'the fix drops servers');
-  const after = applyFix(text, fix);
-  assert.deepEqual(findingsOf(after, 'PC214'), []);
-  assert.deepEqual(codesOf(after), []);
-  assert.deepEqual(newErrors(text, after), []);
-  assert.ok(unchangedOutside(text, after, fix));
-  for (const comment of text.match(/#[^\r\n]*/g) ?? []) assert.ok(after.includes(comment), `comment lost: ${comment}`);
-  return after;
+  return fixWorks(text, fix, 'PC214', { clean: true });
 }
 
 describe('PC214 a pool collocated on a Standard Edition server has other or standby servers', () => {
