@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { isTopologyDocument } from './topologyDocuments';
-
-const SOURCE = 'pchat-topology';
+import { isTopologyDocument, TOOL_NAME } from './topologyDocuments';
 
 /** Error and warning counts of the active topology file; a click opens the Problems view. */
 export class TopologyStatusBar implements vscode.Disposable {
@@ -21,7 +19,7 @@ export class TopologyStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const ours = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === SOURCE);
+    const ours = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === TOOL_NAME);
     const errors = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     this.item.text = `$(error) ${errors} $(warning) ${warnings} Topology`;

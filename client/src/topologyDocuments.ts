@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
+import { isTopologyDocument as isTopologyFile } from '../../server/src/service/topologyFiles';
 
-export const LANGUAGE_ID = 'pchat-topology';
+export { LANGUAGE_ID, TOOL_NAME } from '../../server/src/service/topologyFiles';
 
 export function isTopologyDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === LANGUAGE_ID || /\.topology\.ya?ml$/i.test(document.uri.path);
+  return isTopologyFile(document.languageId, document.uri.path);
 }

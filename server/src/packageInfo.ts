@@ -14,8 +14,6 @@ export const PACKAGE_ROOT = findPackageRoot(__dirname);
 
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 
-export const TOOL_NAME = 'pchat-topology';
-
 export function ruleDocsPath(id: string): string {
   return join(PACKAGE_ROOT, 'docs', 'rules', `${id}.md`);
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { PACKAGE_VERSION, ruleDocsPath, ruleDocsUri, TOOL_NAME } from '../packageInfo';
+import { PACKAGE_VERSION, ruleDocsPath, ruleDocsUri } from '../packageInfo';
+import { TOOL_NAME } from '../service/topologyFiles';
 import { RULES } from '../service/languageService';
 import type { Finding, Range, Severity } from '../service/types';
 import type { FileResult } from './formats';

@@ -11,7 +11,8 @@ import {
   type Diagnostic,
   type DocumentSymbol,
 } from 'vscode-languageserver/node';
-import { ruleDocsUri, TOOL_NAME } from '../packageInfo';
+import { ruleDocsUri } from '../packageInfo';
+import { TOOL_NAME } from '../service/topologyFiles';
 import type { TopologyCodeAction } from '../service/features/codeActions';
 import type { CompletionEntry } from '../service/features/completion';
 import type { TopologySymbol } from '../service/features/symbols';

@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentHighlightKind,
   ResponseError,
@@ -10,7 +11,7 @@ import {
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver/node';
-import { ruleDocsUri, TOOL_NAME } from '../packageInfo';
+import { ruleDocsUri } from '../packageInfo';
 import { codeActions } from '../service/features/codeActions';
 import { poolLenses } from '../service/features/codeLens';
 import { complete } from '../service/features/completion';
@@ -19,7 +20,8 @@ import { hover } from '../service/features/hover';
 import { diagramModel } from '../service/features/diagramModel';
 import { definition, highlights, prepareRename, references, rename, RenameError } from '../service/features/navigation';
 import { documentSymbols } from '../service/features/symbols';
-import { analyze, LANGUAGE_ID, type TopologyAnalysis } from '../service/languageService';
+import { analyze, type TopologyAnalysis } from '../service/languageService';
+import { isTopologyDocument, TOOL_NAME } from '../service/topologyFiles';
 import type { ValidationOptions } from '../service/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
 import { DIAGRAM_MODEL_REQUEST, OPEN_PREVIEW_TO_SIDE_COMMAND } from './protocol';
@@ -30,7 +32,7 @@ import { ValidationScheduler } from './validationScheduler';
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 const REQUEST_FAILED = -32803;
 
-const isTopology = (doc: TextDocument) => doc.languageId === LANGUAGE_ID || /\.topology\.ya?ml$/i.test(doc.uri);
+const isTopology = (doc: TextDocument) => isTopologyDocument(doc.languageId, doc.uri);
 
 /** LSP glue: every answer comes from the language service. */
 export function startServer(connection: Connection): void {
@@ -78,7 +80,7 @@ export function startServer(connection: Connection): void {
     if (doc.getText().length > MAX_DOCUMENT_BYTES) {
       const megabytes = (doc.getText().length / 1024 / 1024).toFixed(1);
       const message = `This file is ${megabytes} MB; ${TOOL_NAME} checks files up to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB. Split the topology or use the command line.`;
-      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, source: TOOL_NAME, severity: 2 }] });
+      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, source: TOOL_NAME, severity: DiagnosticSeverity.Warning }] });
       return;
     }
     const analysis = analysisOf(doc, options)!;

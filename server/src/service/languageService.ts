@@ -7,6 +7,7 @@ import { parseTopology, type ParsedTopology } from './parse/parseTopology';
 import { ALL_RULES } from './rules';
 import type { Fix, Report, Rule } from './rules/rule';
 import { applySuppressions } from './suppressions';
+import { LANGUAGE_ID } from './topologyFiles';
 import { validateAgainstSchema, type SchemaResult } from './schema/schemaValidation';
 import type { Finding, QuickFix, RuleDocs, Severity, Span, TextEdit, ValidationOptions } from './types';
 
@@ -19,8 +20,6 @@ export interface TopologyAnalysis {
   index: TopologyIndex;
   findings: Finding[];
 }
-
-export const LANGUAGE_ID = 'pchat-topology';
 
 export function toDocument(text: string, uri = 'untitled:topology.topology.yaml'): TextDocument {
   return TextDocument.create(uri, LANGUAGE_ID, 0, text);
