@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { YamlEdits } from './edits/yamlEdits';
+import { YamlEdits, type OffsetEdit } from './edits/yamlEdits';
 import { buildModel } from './model/buildModel';
 import type { Topology } from './model/model';
 import { TopologyIndex } from './model/topologyIndex';
@@ -33,9 +33,11 @@ function toRange(document: TextDocument, span: Span) {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
-function toQuickFix(document: TextDocument, fix: Fix): QuickFix {
+/** The fix as LSP-style edits; none when one of its edits could not be made. */
+function toQuickFix(document: TextDocument, fix: Fix): QuickFix[] {
+  if (!fix.edits.every((e): e is OffsetEdit => e !== undefined)) return [];
   const edits: TextEdit[] = fix.edits.map((e) => ({ range: toRange(document, e.span), newText: e.newText }));
-  return { title: clipQuoted(fix.title), edits, isPreferred: fix.preferred ?? false, safe: fix.safe ?? false };
+  return [{ title: clipQuoted(fix.title), edits, isPreferred: fix.preferred ?? false, safe: fix.safe ?? false }];
 }
 
 function runRule(rule: Rule, severity: Severity, document: TextDocument, context: Omit<Parameters<Rule['check']>[0], 'report'>, findings: Finding[]): void {
@@ -46,7 +48,7 @@ function runRule(rule: Rule, severity: Severity, document: TextDocument, context
       message: clipQuoted(r.message),
       range: toRange(document, r.span),
       related: (r.related ?? []).map((rel) => ({ range: toRange(document, rel.span), message: clipQuoted(rel.message) })),
-      fixes: (r.fixes ?? []).map((fix) => toQuickFix(document, fix)),
+      fixes: (r.fixes ?? []).flatMap((fix) => toQuickFix(document, fix)),
       tags: r.tags ?? [],
     });
   try {

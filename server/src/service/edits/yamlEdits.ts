@@ -68,8 +68,8 @@ export class YamlEdits {
     return { span, newText: yamlScalar(value) };
   }
 
-  /** Whether insertKey can add to this map: a map of plain keys, none written with the explicit `? ` indicator. */
-  canInsertKey(map: Node): boolean {
+  /** Whether a key can be added to this map: a map of plain keys, none written with the explicit `? ` indicator. */
+  private canInsertKey(map: Node): boolean {
     const items = (map as YAMLMap).items ?? [];
     return items.every((pair) => {
       const key = pair.key as Node | null;
@@ -77,8 +77,12 @@ export class YamlEdits {
     });
   }
 
-  /** Adds `key: value` at the end of a map; a list value is written as a block list under the key. */
-  insertKey(map: Node, key: string, value: string | ItemValue[]): OffsetEdit {
+  /**
+   * Adds `key: value` at the end of a map; a list value is written as a block list under the key.
+   * Undefined where the map's style leaves no clean place for it; a fix with such an edit is not offered.
+   */
+  insertKey(map: Node, key: string, value: string | ItemValue[]): OffsetEdit | undefined {
+    if (!this.canInsertKey(map)) return undefined;
     const span = spanOf(map, this.text);
     const items = (map as YAMLMap).items ?? [];
     if (this.isFlow(map)) {

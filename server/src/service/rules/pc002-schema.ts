@@ -41,7 +41,7 @@ function fixFor(problem: SchemaProblem, context: RuleContext, presentKeys: Map<s
   }
   if (problem.kind === 'missingKey') {
     const { node } = nodeAtPath(parsed.yaml, problem.path);
-    const value = isMap(node) && edits.canInsertKey(node) ? missingKeyPlaceholder(problem.key, problem.path, context) : undefined;
+    const value = isMap(node) ? missingKeyPlaceholder(problem.key, problem.path, context) : undefined;
     if (!node || value === undefined) return { hint: '' };
     const shown = typeof value === 'string' ? value : '…';
     return { hint: '', fix: { title: `Add '${problem.key}: ${shown}'`, edits: [edits.insertKey(node, problem.key, value)], preferred: true } };

@@ -10,7 +10,7 @@ import { label } from './wording';
 function localExpressFix(context: RuleContext, pool: FrontEndPool, local: SqlStore | undefined): Fix | undefined {
   const { edits, index, parsed } = context;
   if (!pool.fqdn || !pool.site) return undefined;
-  const changes: OffsetEdit[] = [];
+  const changes: (OffsetEdit | undefined)[] = [];
   let id = local?.id.value;
   if (!id) {
     id = index.byId.has(`${pool.id.value}-express`) ? index.unusedId(`${pool.id.value}-express`) : `${pool.id.value}-express`;
@@ -18,10 +18,9 @@ function localExpressFix(context: RuleContext, pool: FrontEndPool, local: SqlSto
     const { node: storeList, pair } = nodeAtPath(parsed.yaml, ['sqlStores']);
     const root = parsed.yaml.contents;
     if (isSeq(storeList)) changes.push(edits.appendItem(storeList, store));
-    else if (!pair && isMap(root) && edits.canInsertKey(root)) changes.push(edits.insertKey(root, 'sqlStores', [store]));
+    else if (!pair && isMap(root)) changes.push(edits.insertKey(root, 'sqlStores', [store]));
     else return undefined;
   }
-  if (!pool.backEnd && !edits.canInsertKey(pool.node)) return undefined;
   changes.push(pool.backEnd ? edits.setScalar(pool.backEnd.span, id) : edits.insertKey(pool.node, 'backEnd', id));
   return { title: local ? `Use the local SQL Server Express store '${id}'` : `Add the local SQL Server Express store '${id}' and use it`, edits: changes, preferred: true, safe: true };
 }

@@ -7,7 +7,8 @@ import type { FindingTag, RuleDocs, Span } from '../types';
 
 export interface Fix {
   title: string;
-  edits: OffsetEdit[];
+  /** An undefined edit is one the document's style does not allow; the fix is then left out. */
+  edits: (OffsetEdit | undefined)[];
   preferred?: boolean;
   /** See QuickFix.safe. */
   safe?: boolean;

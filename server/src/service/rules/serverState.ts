@@ -3,7 +3,7 @@ import type { OffsetEdit } from '../edits/yamlEdits';
 import type { RuleContext } from './rule';
 
 /** Sets a server's `state`, replacing the value or adding the key. */
-export function setState({ edits }: RuleContext, server: PersistentChatServer, state: ServerState): OffsetEdit {
+export function setState({ edits }: RuleContext, server: PersistentChatServer, state: ServerState): OffsetEdit | undefined {
   return server.state ? edits.setScalar(server.state.span, state) : edits.insertKey(server.node, 'state', state);
 }
 
