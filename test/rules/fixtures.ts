@@ -55,6 +55,14 @@ export function assertFixWorks(before: string, fix: QuickFix, code: string, { co
   return after;
 }
 
+/** One of Contoso's SQL stores (in site redmond), in the long form `CONTOSO_EE` uses. */
+export const contosoSql = (id: string, host: string, instance: string) => `  - id: ${id}
+    fqdn: ${host}.corp.contoso.com
+    instance: ${instance}
+    edition: enterprise
+    site: redmond
+`;
+
 /** A valid Enterprise Edition topology: one Front End pool and a two-server Persistent Chat pool, with no comment but its title line. */
 export const CONTOSO_EE = `# Contoso: one Enterprise Edition pool and a Persistent Chat pool
 topology: Contoso production
@@ -64,17 +72,7 @@ sites:
   - id: redmond
 
 sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-
+${contosoSql('sql-be', 'sqlbe01', 'RTC')}${contosoSql('sql-pc', 'sqlpc01', 'PCHAT')}
 fileStores:
   - id: fs
     fqdn: fs01.corp.contoso.com
@@ -106,6 +104,23 @@ persistentChatPools:
     fileStore: fs
 `;
 
+/** Contoso's Front End pool fe-redmond, in the short form the stretched and compact Contosos use. */
+const FE_REDMOND = `  - id: fe-redmond
+    edition: enterprise
+    fqdn: pool01.corp.contoso.com
+    site: redmond
+    servers: [fe01.corp.contoso.com, fe02.corp.contoso.com]
+    backEnd: sql-be
+`;
+
+/** The first lines of the stretched and compact Contosos' Persistent Chat pool, up to its next hop fe-redmond. */
+const PCHAT_REDMOND = `  - id: pchat
+    fqdn: pchat.corp.contoso.com
+    site: redmond
+    deployment: multiple-server
+    nextHop: fe-redmond
+`;
+
 export type DataCenters = Partial<Record<'pc' | 'pcMirror' | 'dr' | 'drMirror' | 'comp' | 'compMirror', string>>;
 
 const dataCenter = (name: string | undefined) => (name === undefined ? '' : `    dataCenter: ${name}\n`);
@@ -113,6 +128,14 @@ const dataCenter = (name: string | undefined) => (name === undefined ? '' : `   
 /** Contoso's stretched pool (the ee-multiple-server example) with the data centers of its SQL stores given by the caller. */
 export const contosoStretched = (centers: DataCenters = {}) => {
   const c = { pc: 'seattle', pcMirror: 'seattle', dr: 'portland', drMirror: 'portland', ...centers };
+  const stores: Array<[string, string, string, string | undefined]> = [
+    ['sql-pc', 'sqlpc01', 'PCHAT', c.pc],
+    ['sql-pc-mirror', 'sqlpc02', 'PCHAT', c.pcMirror],
+    ['sql-pc-dr', 'sqlpc11', 'PCHAT', c.dr],
+    ['sql-pc-dr-mirror', 'sqlpc12', 'PCHAT', c.drMirror],
+    ['sql-comp', 'sqlcomp01', 'PCHATCOMP', c.comp],
+    ['sql-comp-mirror', 'sqlcomp02', 'PCHATCOMP', c.compMirror],
+  ];
   return `# Contoso: stretched Persistent Chat pool, Seattle and Portland
 topology: Contoso production
 domain: corp.contoso.com
@@ -122,57 +145,11 @@ sites:
   - id: redmond
 
 sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-${dataCenter(c.pc)}  - id: sql-pc-mirror
-    fqdn: sqlpc02.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-${dataCenter(c.pcMirror)}  - id: sql-pc-dr
-    fqdn: sqlpc11.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-${dataCenter(c.dr)}  - id: sql-pc-dr-mirror
-    fqdn: sqlpc12.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-${dataCenter(c.drMirror)}  - id: sql-comp
-    fqdn: sqlcomp01.corp.contoso.com
-    instance: PCHATCOMP
-    edition: enterprise
-    site: redmond
-${dataCenter(c.comp)}  - id: sql-comp-mirror
-    fqdn: sqlcomp02.corp.contoso.com
-    instance: PCHATCOMP
-    edition: enterprise
-    site: redmond
-${dataCenter(c.compMirror)}
+${contosoSql('sql-be', 'sqlbe01', 'RTC')}${stores.map(([id, host, instance, center]) => contosoSql(id, host, instance) + dataCenter(center)).join('')}
 frontEndPools:
-  - id: fe-redmond
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers: [fe01.corp.contoso.com, fe02.corp.contoso.com]
-    backEnd: sql-be
-
+${FE_REDMOND}
 persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe-redmond
-    servers:
+${PCHAT_REDMOND}    servers:
       - fqdn: pc01.corp.contoso.com
         dataCenter: seattle
       - fqdn: pc05.corp.contoso.com
@@ -285,3 +262,142 @@ persistentChatPools:
 ${pool}    database:
       store: sql-pc
 ${tail}`;
+
+/** `CONTOSO_EE` with `stores` (see `contosoSql`) added after its last SQL store. */
+export const withContosoSql = (text: string, stores: string) => change(text, '    site: redmond\n\nfileStores:', `    site: redmond\n${stores}\nfileStores:`);
+
+/** A compact Contoso (one pool, one Persistent Chat server) with the port lines the caller gives. */
+export const contosoPorts = (ports: string) => `# Contoso
+topology: Contoso production
+domain: corp.contoso.com
+sites:
+  - id: redmond
+sqlStores:
+${contosoSql('sql-be', 'sqlbe01', 'RTC')}${contosoSql('sql-pc', 'sqlpc01', 'PCHAT')}frontEndPools:
+${FE_REDMOND}persistentChatPools:
+${PCHAT_REDMOND}${ports}
+    servers:
+      - fqdn: pc01.corp.contoso.com
+    database:
+      store: sql-pc
+`;
+
+/** One of Northwind's SQL stores (in site chicago). */
+export const northwindSql = (id: string, host: string, instance: string, edition = 'standard') => `  - id: ${id}
+    fqdn: ${host}.corp.northwind.com
+    instance: ${instance}
+    edition: ${edition}
+    site: chicago
+`;
+
+/** Northwind's Standard Edition server 'se', with `lines` before its backEnd line and `backEndTail` after its value. */
+export const northwindSe = (lines = '', backEndTail = '') => `  - id: se
+    edition: standard
+    fqdn: se01.corp.northwind.com
+    site: chicago
+${lines}    backEnd: se-express${backEndTail}
+`;
+
+/**
+ * Northwind (the se-next-hop example): a Standard Edition server 'se' with its local SQL Server Express 'se-express',
+ * and a Persistent Chat pool on its own server pc01 with its database on a dedicated SQL Server.
+ */
+export const NORTHWIND = `# Northwind branch office
+topology: Northwind branch
+domain: corp.northwind.com
+
+sites:
+  - id: chicago
+
+sqlStores:
+${northwindSql('se-express', 'se01', 'LYNCLOCAL', 'express')}${northwindSql('sql-pchat', 'sql01', 'PCHAT')}
+frontEndPools:
+${northwindSe()}
+persistentChatPools:
+  - id: pchat
+    fqdn: pchatpool.corp.northwind.com
+    site: chicago
+    deployment: multiple-server
+    nextHop: se
+    servers:
+      - fqdn: pc01.corp.northwind.com
+    database:
+      store: sql-pchat
+`;
+
+/** `NORTHWIND` with `stores` (see `northwindSql`) added after its last SQL store. */
+export const withNorthwindSql = (text: string, stores: string) =>
+  change(text, '    site: chicago\n\nfrontEndPools:', `    site: chicago\n${stores}\nfrontEndPools:`);
+
+/** Fabrikam's Enterprise Edition Front End pool, as `FABRIKAM` has it. */
+export const FABRIKAM_FE = `  - id: fe
+    edition: enterprise
+    fqdn: pool01.corp.fabrikam.com
+    site: seattle
+    servers: [fe01.corp.fabrikam.com, fe02.corp.fabrikam.com]
+    backEnd: sql-be
+`;
+
+/** Fabrikam (the ee-single-server example): a single-server Persistent Chat pool pc01 next to an Enterprise Edition pool. */
+export const FABRIKAM = `# Fabrikam: Persistent Chat for the legal team
+topology: Fabrikam single-server Persistent Chat
+domain: corp.fabrikam.com
+
+sites:
+  - id: seattle
+
+sqlStores:
+  - id: sql-be
+    fqdn: sqlbe01.corp.fabrikam.com
+    instance: RTC
+    edition: enterprise
+    site: seattle
+  - id: sql-pchat
+    fqdn: sqlpc01.corp.fabrikam.com
+    instance: PCHAT
+    edition: enterprise
+    site: seattle
+
+frontEndPools:
+${FABRIKAM_FE}
+persistentChatPools:
+  - id: pchat
+    fqdn: pc01.corp.fabrikam.com
+    site: seattle
+    deployment: single-server
+    nextHop: fe
+    servers:
+      - fqdn: pc01.corp.fabrikam.com
+    database:
+      store: sql-pchat
+`;
+
+/** Litware (se-sql-express) as a multiple-server pool collocated on the Standard Edition server lync01. */
+export const LITWARE = `# Litware all-in-one
+topology: Litware all-in-one
+domain: litware.local
+sites:
+  - id: hq
+sqlStores:
+  - id: se-express
+    fqdn: lync01.litware.local
+    instance: LYNCLOCAL
+    edition: express
+    site: hq
+frontEndPools:
+  - id: se
+    edition: standard
+    fqdn: lync01.litware.local
+    site: hq
+    backEnd: se-express
+persistentChatPools:
+  - id: pchat
+    fqdn: lync01.litware.local
+    site: hq
+    deployment: multiple-server
+    nextHop: se
+    servers:
+      - fqdn: lync01.litware.local
+    database:
+      store: se-express
+`;

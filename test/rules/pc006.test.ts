@@ -1,65 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, codesOf, findingsOf, newErrors, readExample, textAt, unchangedOutside } from '../helpers';
-import { assertFixWorks as fixWorks, soleFinding, change, lineOf } from './fixtures';
+import { assertFixWorks as fixWorks, soleFinding, change, changes, lineOf, CONTOSO_EE, contosoSql, withContosoSql } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 /** A valid Enterprise Edition topology with two SQL stores for Persistent Chat; each case repeats one computer. */
-const CONTOSO = `# Contoso: one Enterprise Edition pool and Persistent Chat
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-  - id: sql-pc-b
-    fqdn: sqlpc02.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com   # rack A
-      - fe02.corp.contoso.com   # rack B
-    backEnd: sql-be
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      # Seattle servers
-      - fqdn: pc01.corp.contoso.com
-      - fqdn: pc02.corp.contoso.com
-    database:
-      store: sql-pc
-    fileStore: fs
-`;
+const CONTOSO = changes(withContosoSql(CONTOSO_EE, contosoSql('sql-pc-b', 'sqlpc02', 'PCHAT')), [
+  ['and a Persistent Chat pool\n', 'and Persistent Chat\n'],
+  ['      - fe01.corp.contoso.com\n      - fe02.corp.contoso.com\n', '      - fe01.corp.contoso.com   # rack A\n      - fe02.corp.contoso.com   # rack B\n'],
+  ['    servers:\n      - fqdn: pc01', '    servers:\n      # Seattle servers\n      - fqdn: pc01'],
+]);
 
 const COMMENTS = ['# Contoso: one Enterprise Edition pool and Persistent Chat', '# rack A', '# rack B', '# Seattle servers'];
 

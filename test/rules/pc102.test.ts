@@ -1,66 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, readExample, textAt } from '../helpers';
-import { soleFinding, change, lineOf } from './fixtures';
+import { soleFinding, change, changes, lineOf, NORTHWIND as BASE, northwindSql, withNorthwindSql } from './fixtures';
 import type { Finding } from '../../server/src/service/types';
 
-/**
- * Northwind (the se-next-hop example): a Standard Edition server 'se' with its local SQL Server Express
- * 'se-express', and a Persistent Chat pool on its own server pc01 with its database on a dedicated SQL Server.
- */
-const NORTHWIND = `# Northwind branch: SE server as next hop, Persistent Chat on its own server
-topology: Northwind branch
-domain: corp.northwind.com
-
-sites:
-  - id: chicago
-
-sqlStores:
-  - id: se-express
-    fqdn: se01.corp.northwind.com
-    instance: LYNCLOCAL
-    edition: express
-    site: chicago
-  - id: sql-pchat
-    fqdn: sql01.corp.northwind.com
-    instance: PCHAT
-    edition: standard
-    site: chicago
-  - id: sql-pchat-mirror
-    fqdn: sql02.corp.northwind.com
-    instance: PCHAT
-    edition: standard
-    site: chicago
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.northwind.com
-    share: lync
-    site: chicago
-
-frontEndPools:
-  - id: se
-    edition: standard
-    fqdn: se01.corp.northwind.com
-    site: chicago
-    backEnd: se-express
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchatpool.corp.northwind.com
-    site: chicago
-    deployment: multiple-server
-    nextHop: se
-    concurrentUsers: 5000
-    servers:
-      - fqdn: pc01.corp.northwind.com
-    database:
-      store: sql-pchat
-    compliance:
-      enabled: false
-    fileStore: fs
-`;
+/** Northwind (the se-next-hop example) with a mirror store, a file share and a compliance map that is off. */
+const NORTHWIND = changes(withNorthwindSql(BASE, northwindSql('sql-pchat-mirror', 'sql02', 'PCHAT')), [
+  ['# Northwind branch office\n', '# Northwind branch: SE server as next hop, Persistent Chat on its own server\n'],
+  ['\nfrontEndPools:\n', '\nfileStores:\n  - id: fs\n    fqdn: fs01.corp.northwind.com\n    share: lync\n    site: chicago\n\nfrontEndPools:\n'],
+  ['    backEnd: se-express\n', '    backEnd: se-express\n    fileStore: fs\n'],
+  ['    nextHop: se\n', '    nextHop: se\n    concurrentUsers: 5000\n'],
+  ['      store: sql-pchat\n', '      store: sql-pchat\n    compliance:\n      enabled: false\n    fileStore: fs\n'],
+]);
 
 function onlyFinding(text: string): Finding {
   const finding = soleFinding(text, 'PC102', 'error');

@@ -1,72 +1,30 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
-import { assertFixWorks as fixWorks, soleFinding, change, lineOf } from './fixtures';
+import { assertFixWorks as fixWorks, soleFinding, change, changes, lineOf, CONTOSO_EE, contosoSql, withContosoSql } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 const STORES = `sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
+${contosoSql('sql-be', 'sqlbe01', 'RTC')}${contosoSql('sql-pc', 'sqlpc01', 'PCHAT')}${contosoSql('sql-pc-b', 'sqlpc02', 'PCHAT')}`;
+
+/** Persistent Chat pool `name` (pchat-a or pchat-b) with its one server and its database on `store`. */
+const pool = (name: 'a' | 'b', store: string) => `  - id: pchat-${name}
+    fqdn: pchat${name}.corp.contoso.com
     site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-  - id: sql-pc-b
-    fqdn: sqlpc02.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
+    deployment: multiple-server
+    nextHop: fe
+    servers:
+      - fqdn: pc${name}01.corp.contoso.com
+    database:
+      store: ${store}   # pool ${name.toUpperCase()}'s mgc
 `;
 
 /** Two Persistent Chat pools, each with its database on its own SQL Server; each case makes them share. */
-const CONTOSO = `# Contoso: two Persistent Chat pools on one Enterprise Edition pool
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-${STORES}
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
-    backEnd: sql-be
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat-a
-    fqdn: pchata.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pca01.corp.contoso.com
-    database:
-      store: sql-pc   # pool A's mgc
-  - id: pchat-b
-    fqdn: pchatb.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pcb01.corp.contoso.com
-    database:
-      store: sql-pc-b   # pool B's mgc
-`;
+const CONTOSO = changes(withContosoSql(CONTOSO_EE, contosoSql('sql-pc-b', 'sqlpc02', 'PCHAT')), [
+  ['one Enterprise Edition pool and a Persistent Chat pool', 'two Persistent Chat pools on one Enterprise Edition pool'],
+  ['      - fe02.corp.contoso.com\n', ''],
+  [CONTOSO_EE.slice(CONTOSO_EE.indexOf('  - id: pchat\n')), pool('a', 'sql-pc') + pool('b', 'sql-pc-b')],
+]);
 
 const COMMENTS = ['# Contoso: two Persistent Chat pools', "# pool A's mgc", "# pool B's mgc"];
 

@@ -1,47 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, textAt } from '../helpers';
-import { assertFixWorks as fixWorks, soleFinding, change, lineOf } from './fixtures';
+import { assertFixWorks as fixWorks, soleFinding, change, changes, lineOf, CONTOSO_EE, contosoSql } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 /** Two Enterprise Edition pools, each with its back end on its own SQL Server; each case makes them share. */
-const CONTOSO = `# Contoso: two Enterprise Edition pools and a Persistent Chat pool
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-be-west
-    fqdn: sqlbe02.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
+const CONTOSO = changes(CONTOSO_EE, [
+  ['one Enterprise Edition pool', 'two Enterprise Edition pools'],
+  ['    site: redmond\n  - id: sql-pc\n', `    site: redmond\n${contosoSql('sql-be-west', 'sqlbe02', 'RTC')}  - id: sql-pc\n`],
+  [
+    '      - fe01.corp.contoso.com\n      - fe02.corp.contoso.com\n    backEnd: sql-be\n    fileStore: fs\n',
+    `      - fe01.corp.contoso.com
     backEnd: sql-be   # RTC on sqlbe01
     fileStore: fs
   - id: fe-west
@@ -52,19 +21,10 @@ frontEndPools:
       - fe11.corp.contoso.com
     backEnd: sql-be-west   # its own back end
     fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.contoso.com
-    database:
-      store: sql-pc
-    fileStore: fs
-`;
+`,
+  ],
+  ['      - fqdn: pc02.corp.contoso.com\n', ''],
+]);
 
 const COMMENTS = ['# Contoso: two Enterprise Edition pools', '# RTC on sqlbe01', '# its own back end'];
 

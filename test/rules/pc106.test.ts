@@ -1,78 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
-import { soleFinding, change, lineOf } from './fixtures';
+import { soleFinding, change, changes, lineOf, CONTOSO_EE, contosoSql, withContosoSql } from './fixtures';
 import type { Finding } from '../../server/src/service/types';
 
 /**
  * A valid topology whose Persistent Chat database is mirrored and log-shipped, each copy on its own SQL Server
  * (no data centers named, so only the computer matters); each case moves one copy onto the computer it protects.
  */
-const CONTOSO = `# Contoso: mirrored and log-shipped Persistent Chat database
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-  - id: sql-pc-mirror
-    fqdn: sqlpc02.corp.contoso.com
-    instance: PCHATM
-    edition: enterprise
-    site: redmond
-  - id: sql-pc-dr
-    fqdn: sqlpc11.corp.contoso.com
-    instance: PCHATDR
-    edition: enterprise
-    site: redmond
-  - id: sql-pc-dr-mirror
-    fqdn: sqlpc12.corp.contoso.com
-    instance: PCHATDRM
-    edition: enterprise
-    site: redmond
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
-    backEnd: sql-be
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.contoso.com
-    database:
-      store: sql-pc
-      mirror: sql-pc-mirror
-      backup: sql-pc-dr
-      backupMirror: sql-pc-dr-mirror
-    fileStore: fs
-`;
+const CONTOSO = changes(
+  withContosoSql(
+    CONTOSO_EE,
+    contosoSql('sql-pc-mirror', 'sqlpc02', 'PCHATM') + contosoSql('sql-pc-dr', 'sqlpc11', 'PCHATDR') + contosoSql('sql-pc-dr-mirror', 'sqlpc12', 'PCHATDRM'),
+  ),
+  [
+    ['one Enterprise Edition pool and a Persistent Chat pool', 'mirrored and log-shipped Persistent Chat database'],
+    ['      - fe02.corp.contoso.com\n', ''],
+    ['      - fqdn: pc02.corp.contoso.com\n', ''],
+    ['      store: sql-pc\n', '      store: sql-pc\n      mirror: sql-pc-mirror\n      backup: sql-pc-dr\n      backupMirror: sql-pc-dr-mirror\n'],
+  ],
+);
 
 /** Moves the store on computer `from` onto computer `fqdn`. */
 const moveStore = (text: string, from: string, fqdn: string) => change(text, `    fqdn: ${from}\n`, `    fqdn: ${fqdn}\n`);

@@ -1,59 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, textAt } from '../helpers';
-import { assertFixWorks as fixWorks, soleFinding, lineOf } from './fixtures';
+import { assertFixWorks as fixWorks, change, CONTOSO_EE, soleFinding, lineOf } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
 /** A valid Enterprise Edition topology; each case gives the Persistent Chat pool a `compliance` map. */
-const contoso = (compliance: string) => `# Contoso: one Enterprise Edition pool and a Persistent Chat pool
-topology: Contoso production
-domain: corp.contoso.com
-
-sites:
-  - id: redmond
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-
-fileStores:
-  - id: fs
-    fqdn: fs01.corp.contoso.com
-    share: lyncshare
-    site: redmond
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers:
-      - fe01.corp.contoso.com
-      - fe02.corp.contoso.com
-    backEnd: sql-be
-    fileStore: fs
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.contoso.com
-      - fqdn: pc02.corp.contoso.com
-    database:
-      store: sql-pc
-${compliance}    fileStore: fs   # shared share
-`;
+const contoso = (compliance: string) =>
+  change(CONTOSO_EE, '      store: sql-pc\n    fileStore: fs\n', `      store: sql-pc\n${compliance}    fileStore: fs   # shared share\n`);
 
 const COMMENTS = ['# Contoso: one Enterprise Edition pool', '# shared share'];
 

@@ -1,57 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { change, NORTHWIND, northwindSql, withNorthwindSql } from './fixtures';
 
 /** Northwind (the se-next-hop example) with a compliance map of the caller's choosing. */
-const northwind = (compliance: string) => `# Northwind branch, compliance not yet approved by legal
-topology: Northwind branch
-domain: corp.northwind.com
-
-sites:
-  - id: chicago
-
-sqlStores:
-  - id: se-express
-    fqdn: se01.corp.northwind.com
-    instance: LYNCLOCAL
-    edition: express
-    site: chicago
-  - id: sql-pchat
-    fqdn: sql01.corp.northwind.com
-    instance: PCHAT
-    edition: standard
-    site: chicago
-  - id: sql-comp
-    fqdn: sql02.corp.northwind.com
-    instance: PCHATCOMP
-    edition: standard
-    site: chicago
-  - id: sql-comp-mirror
-    fqdn: sql03.corp.northwind.com
-    instance: PCHATCOMP
-    edition: standard
-    site: chicago
-
-frontEndPools:
-  - id: se
-    edition: standard
-    fqdn: se01.corp.northwind.com
-    site: chicago
-    backEnd: se-express
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchatpool.corp.northwind.com
-    site: chicago
-    deployment: multiple-server
-    nextHop: se
-    servers:
-      - fqdn: pc01.corp.northwind.com
-    database:
-      store: sql-pchat
-${compliance}
-    # the pool keeps its files on the SE server's share
-`;
+const northwind = (compliance: string) =>
+  `${change(
+    withNorthwindSql(NORTHWIND, northwindSql('sql-comp', 'sql02', 'PCHATCOMP') + northwindSql('sql-comp-mirror', 'sql03', 'PCHATCOMP')),
+    '# Northwind branch office\n',
+    '# Northwind branch, compliance not yet approved by legal\n',
+  )}${compliance}\n    # the pool keeps its files on the SE server's share\n`;
 
 const ONE_STORE = `    compliance:
       enabled: false   # legal has not signed off

@@ -1,60 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
-import { assertFixWorks as fixWorks } from './fixtures';
+import { assertFixWorks as fixWorks, changes, NORTHWIND, northwindSe, northwindSql } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Northwind (se-next-hop example): a Standard Edition server as next hop of a dedicated Persistent Chat pool. */
-const northwind = ({ stores = EXPRESS_STORE + PCHAT_STORE, frontEnd = SE_POOL } = {}) => `# Northwind branch office
-topology: Northwind branch
-domain: corp.northwind.com
+const northwind = ({ stores = EXPRESS_STORE + PCHAT_STORE, frontEnd = SE_POOL } = {}) =>
+  changes(NORTHWIND, [
+    [EXPRESS_STORE + PCHAT_STORE, stores],
+    [northwindSe(), frontEnd],
+    ['      store: sql-pchat\n', '      store: sql-pchat   # dedicated SQL Server\n    compliance:\n      enabled: false\n'],
+  ]);
 
-sites:
-  - id: chicago
-
-sqlStores:
-${stores}
-frontEndPools:
-${frontEnd}
-persistentChatPools:
-  - id: pchat
-    fqdn: pchatpool.corp.northwind.com
-    site: chicago
-    deployment: multiple-server
-    nextHop: se
-    servers:
-      - fqdn: pc01.corp.northwind.com
-    database:
-      store: sql-pchat   # dedicated SQL Server
-    compliance:
-      enabled: false
-`;
-
-const EXPRESS_STORE = `  - id: se-express
-    fqdn: se01.corp.northwind.com
-    instance: LYNCLOCAL
-    edition: express
-    site: chicago
-`;
-const PCHAT_STORE = `  - id: sql-pchat
-    fqdn: sql01.corp.northwind.com
-    instance: PCHAT
-    edition: standard
-    site: chicago
-`;
+const EXPRESS_STORE = northwindSql('se-express', 'se01', 'LYNCLOCAL', 'express');
+const PCHAT_STORE = northwindSql('sql-pchat', 'sql01', 'PCHAT');
 /** A SQL Server that holds nothing yet. */
-const OTHER_STORE = `  - id: sql-other
-    fqdn: sql05.corp.northwind.com
-    instance: MISC
-    edition: standard
-    site: chicago
-`;
-const SE_POOL = `  - id: se
-    edition: standard
-    fqdn: se01.corp.northwind.com
-    site: chicago
-    backEnd: se-express   # local SQL Server Express
-`;
+const OTHER_STORE = northwindSql('sql-other', 'sql05', 'MISC');
+const SE_POOL = northwindSe('', '   # local SQL Server Express');
 
 /** An Enterprise Edition pool as the next hop instead. */
 const eePool = (backEnd: string) => `  - id: se

@@ -1,49 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
-import { assertFixWorks as fixWorks } from './fixtures';
+import { assertFixWorks as fixWorks, change, NORTHWIND, northwindSe } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Northwind (se-next-hop example) with the Standard Edition server's entry of the caller's choosing. */
-const northwind = (frontEnd: string) => `# Northwind branch office
-topology: Northwind branch
-domain: corp.northwind.com
+const northwind = (frontEnd: string) => change(NORTHWIND, northwindSe(), frontEnd);
 
-sites:
-  - id: chicago
-
-sqlStores:
-  - id: se-express
-    fqdn: se01.corp.northwind.com
-    instance: LYNCLOCAL
-    edition: express
-    site: chicago
-  - id: sql-pchat
-    fqdn: sql01.corp.northwind.com
-    instance: PCHAT
-    edition: standard
-    site: chicago
-
-frontEndPools:
-${frontEnd}
-persistentChatPools:
-  - id: pchat
-    fqdn: pchatpool.corp.northwind.com
-    site: chicago
-    deployment: multiple-server
-    nextHop: se
-    servers:
-      - fqdn: pc01.corp.northwind.com
-    database:
-      store: sql-pchat
-`;
-
-const sePool = (servers: string) => `  - id: se
-    edition: standard
-    fqdn: se01.corp.northwind.com
-    site: chicago
-${servers}    backEnd: se-express   # local SQL Server Express
-`;
+const sePool = (servers: string) => northwindSe(servers, '   # local SQL Server Express');
 
 function assertFixWorks(text: string, fix: QuickFix): string {
   assert.equal(fix.isPreferred, true);

@@ -1,43 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
+import { changes, FABRIKAM, FABRIKAM_FE } from './fixtures';
 
 const feServers = (n: number, indent = '      ') =>
   Array.from({ length: n }, (_, i) => `${indent}- fe${String(i + 1).padStart(2, '0')}.corp.fabrikam.com\n`).join('');
 
 /** Fabrikam with a multiple-server Persistent Chat pool and a Front End pool whose servers the caller gives. */
-const fabrikam = (frontEnd: string) => `# Fabrikam headquarters
-topology: Fabrikam
-domain: corp.fabrikam.com
-
-sites:
-  - id: seattle
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.fabrikam.com
-    instance: RTC
-    edition: enterprise
-    site: seattle
-  - id: sql-pchat
-    fqdn: sqlpc01.corp.fabrikam.com
-    instance: PCHAT
-    edition: enterprise
-    site: seattle
-
-frontEndPools:
-${frontEnd}
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.fabrikam.com
-    site: seattle
-    deployment: multiple-server
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.fabrikam.com
-    database:
-      store: sql-pchat
-`;
+const fabrikam = (frontEnd: string) =>
+  changes(FABRIKAM, [
+    ['# Fabrikam: Persistent Chat for the legal team\ntopology: Fabrikam single-server Persistent Chat\n', '# Fabrikam headquarters\ntopology: Fabrikam\n'],
+    [FABRIKAM_FE, frontEnd],
+    ['  - id: pchat\n    fqdn: pc01.corp.fabrikam.com\n', '  - id: pchat\n    fqdn: pchat.corp.fabrikam.com\n'],
+    ['    deployment: single-server\n', '    deployment: multiple-server\n'],
+  ]);
 
 const eePool = (servers: string, edition = 'enterprise') => `  - id: fe
     edition: ${edition}

@@ -1,46 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, codesOf, findingsOf, newErrors, readExample, textAt, unchangedOutside } from '../helpers';
+import { change, FABRIKAM } from './fixtures';
 
 /** Fabrikam (the ee-single-server example) with the deployment and servers the caller gives. */
-const fabrikam = (deployment: string) => `# Fabrikam: Persistent Chat for the legal team
-topology: Fabrikam single-server Persistent Chat
-domain: corp.fabrikam.com
-
-sites:
-  - id: seattle
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.fabrikam.com
-    instance: RTC
-    edition: enterprise
-    site: seattle
-  - id: sql-pchat
-    fqdn: sqlpc01.corp.fabrikam.com
-    instance: PCHAT
-    edition: enterprise
-    site: seattle
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.fabrikam.com
-    site: seattle
-    servers: [fe01.corp.fabrikam.com, fe02.corp.fabrikam.com]
-    backEnd: sql-be
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pc01.corp.fabrikam.com
-    site: seattle
-    deployment: ${deployment}   # Topology Builder default was kept
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.fabrikam.com
-    database:
-      store: sql-pchat
-`;
+const fabrikam = (deployment: string) => change(FABRIKAM, '    deployment: single-server\n', `    deployment: ${deployment}   # Topology Builder default was kept\n`);
 
 describe('PC202 a single-server pool can never grow', () => {
   it('hints on the deployment value, naming the pool', () => {

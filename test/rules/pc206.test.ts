@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
-import { woodgrove as woodgrovePool, assertFixWorks as fixWorks } from './fixtures';
+import { woodgrove as woodgrovePool, assertFixWorks as fixWorks, changes, LITWARE } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Woodgrove with the planned users, deployment and servers the caller gives. */
@@ -140,34 +140,10 @@ describe('PC206 planned concurrent users exceed what the active servers carry', 
     });
 
     it('offers none for a pool collocated on a Standard Edition server', () => {
-      const text = `topology: Litware all-in-one
-domain: litware.local
-sites:
-  - id: hq
-sqlStores:
-  - id: se-express
-    fqdn: lync01.litware.local
-    instance: LYNCLOCAL
-    edition: express
-    site: hq
-frontEndPools:
-  - id: se
-    edition: standard
-    fqdn: lync01.litware.local
-    site: hq
-    backEnd: se-express
-persistentChatPools:
-  - id: pchat
-    fqdn: lync01.litware.local
-    site: hq
-    deployment: multiple-server
-    nextHop: se
-    concurrentUsers: 25000
-    servers:
-      - fqdn: lync01.litware.local
-    database:
-      store: se-express
-`;
+      const text = changes(LITWARE, [
+        ['# Litware all-in-one\n', ''],
+        ['    nextHop: se\n', '    nextHop: se\n    concurrentUsers: 25000\n'],
+      ]);
       assert.deepEqual(codesOf(text), ['PC206']);
       const [finding] = findingsOf(text, 'PC206');
       assert.equal(textAt(text, finding), '25000');

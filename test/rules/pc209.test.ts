@@ -1,78 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
-import { assertFixWorks as fixWorks } from './fixtures';
+import { assertFixWorks as fixWorks, change, changes, FABRIKAM, LITWARE } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Fabrikam (the ee-single-server example) with the pool FQDN and deployment the caller gives. */
-const fabrikam = (poolFqdn: string, deployment = 'single-server') => `# Fabrikam: Persistent Chat for the legal team
-topology: Fabrikam single-server Persistent Chat
-domain: corp.fabrikam.com
-
-sites:
-  - id: seattle
-
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.fabrikam.com
-    instance: RTC
-    edition: enterprise
-    site: seattle
-  - id: sql-pchat
-    fqdn: sqlpc01.corp.fabrikam.com
-    instance: PCHAT
-    edition: enterprise
-    site: seattle
-
-frontEndPools:
-  - id: fe
-    edition: enterprise
-    fqdn: pool01.corp.fabrikam.com
-    site: seattle
-    servers: [fe01.corp.fabrikam.com, fe02.corp.fabrikam.com]
-    backEnd: sql-be
-
-persistentChatPools:
-  - id: pchat
-    fqdn: ${poolFqdn}   # DNS A record requested
-    site: seattle
-    deployment: ${deployment}
-    nextHop: fe
-    servers:
-      - fqdn: pc01.corp.fabrikam.com
-    database:
-      store: sql-pchat
-`;
+const fabrikam = (poolFqdn: string, deployment = 'single-server') =>
+  changes(FABRIKAM, [
+    ['  - id: pchat\n    fqdn: pc01.corp.fabrikam.com\n', `  - id: pchat\n    fqdn: ${poolFqdn}   # DNS A record requested\n`],
+    ['    deployment: single-server\n', `    deployment: ${deployment}\n`],
+  ]);
 
 /** Litware (se-sql-express) as a multiple-server pool collocated on the Standard Edition server. */
-const litware = (poolFqdn: string) => `# Litware all-in-one
-topology: Litware all-in-one
-domain: litware.local
-sites:
-  - id: hq
-sqlStores:
-  - id: se-express
-    fqdn: lync01.litware.local
-    instance: LYNCLOCAL
-    edition: express
-    site: hq
-frontEndPools:
-  - id: se
-    edition: standard
-    fqdn: lync01.litware.local
-    site: hq
-    backEnd: se-express
-persistentChatPools:
-  - id: pchat
-    fqdn: ${poolFqdn}
-    site: hq
-    deployment: multiple-server
-    nextHop: se
-    servers:
-      - fqdn: lync01.litware.local
-    database:
-      store: se-express
-`;
+const litware = (poolFqdn: string) => change(LITWARE, '  - id: pchat\n    fqdn: lync01.litware.local\n', `  - id: pchat\n    fqdn: ${poolFqdn}\n`);
 
 function assertFixWorks(text: string, fix: QuickFix, expected: string): string {
   assert.equal(fix.isPreferred, true);

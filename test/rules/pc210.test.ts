@@ -1,46 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
+import { change, NORTHWIND } from './fixtures';
 
 /** Northwind (se-next-hop) with the global catalog and admin consoles the caller gives. */
-const northwind = (top: string, consoles: string) => `# Northwind branch office
-topology: Northwind branch
-domain: corp.northwind.com
-${top}
-sites:
-  - id: chicago
-
-sqlStores:
-  - id: se-express
-    fqdn: se01.corp.northwind.com
-    instance: LYNCLOCAL
-    edition: express
-    site: chicago
-  - id: sql-pchat
-    fqdn: sql01.corp.northwind.com
-    instance: PCHAT
-    edition: standard
-    site: chicago
-
-frontEndPools:
-  - id: se
-    edition: standard
-    fqdn: se01.corp.northwind.com
-    site: chicago
-    backEnd: se-express
-
-persistentChatPools:
-  - id: pchat
-    fqdn: pchatpool.corp.northwind.com
-    site: chicago
-    deployment: multiple-server
-    nextHop: se
-    servers:
-      - fqdn: pc01.corp.northwind.com
-    database:
-      store: sql-pchat
-
-${consoles}`;
+const northwind = (top: string, consoles: string) =>
+  `${change(NORTHWIND, 'domain: corp.northwind.com\n\n', `domain: corp.northwind.com\n${top}\n`)}\n${consoles}`;
 
 const GC = 'globalCatalog: gc01.northwind.com   # forest root';
 const ONE_CONSOLE = 'adminConsoles:   # Control Panel\n  - fqdn: admin01.corp.northwind.com\n';

@@ -2,43 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
 import type { QuickFix } from '../../server/src/service/types';
-
-/** Contoso with the port lines the caller gives. */
-const contoso = (ports: string) => `# Contoso
-topology: Contoso production
-domain: corp.contoso.com
-sites:
-  - id: redmond
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-frontEndPools:
-  - id: fe-redmond
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers: [fe01.corp.contoso.com, fe02.corp.contoso.com]
-    backEnd: sql-be
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe-redmond
-${ports}
-    servers:
-      - fqdn: pc01.corp.contoso.com
-    database:
-      store: sql-pc
-`;
+import { contosoPorts as contoso } from './fixtures';
 
 function assertFixWorks(text: string, fix: QuickFix): string {
   assert.equal(fix.isPreferred, true);

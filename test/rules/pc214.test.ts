@@ -1,37 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, codesOf, findingsOf, textAt } from '../helpers';
-import { assertFixWorks as fixWorks } from './fixtures';
+import { assertFixWorks as fixWorks, changes, LITWARE } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
 /** Litware (se-sql-express, as a multiple-server pool) with the Persistent Chat servers the caller lists. */
-const litware = (servers: string) => `# Litware: Persistent Chat on the Standard Edition server
-topology: Litware grown
-domain: litware.local
-sites:
-  - id: hq
-sqlStores:
-  - id: se-express
-    fqdn: lync01.litware.local
-    instance: LYNCLOCAL
-    edition: express
-    site: hq
-frontEndPools:
-  - id: se
-    edition: standard
-    fqdn: lync01.litware.local
-    site: hq
-    backEnd: se-express
-persistentChatPools:
-  - id: pchat
-    fqdn: lync01.litware.local
-    site: hq
-    deployment: multiple-server
-    nextHop: se
-${servers}
-    database:
-      store: se-express
-`;
+const litware = (servers: string) =>
+  changes(LITWARE, [
+    ['# Litware all-in-one\ntopology: Litware all-in-one\n', '# Litware: Persistent Chat on the Standard Edition server\ntopology: Litware grown\n'],
+    ['    servers:\n      - fqdn: lync01.litware.local\n', `${servers}\n`],
+  ]);
 
 const WITH_STANDBY = `    servers:
       - fqdn: lync01.litware.local   # the SE server itself

@@ -1,43 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
-
-/** Contoso with the port lines the caller gives. */
-const contoso = (ports: string) => `# Contoso
-topology: Contoso production
-domain: corp.contoso.com
-sites:
-  - id: redmond
-sqlStores:
-  - id: sql-be
-    fqdn: sqlbe01.corp.contoso.com
-    instance: RTC
-    edition: enterprise
-    site: redmond
-  - id: sql-pc
-    fqdn: sqlpc01.corp.contoso.com
-    instance: PCHAT
-    edition: enterprise
-    site: redmond
-frontEndPools:
-  - id: fe-redmond
-    edition: enterprise
-    fqdn: pool01.corp.contoso.com
-    site: redmond
-    servers: [fe01.corp.contoso.com, fe02.corp.contoso.com]
-    backEnd: sql-be
-persistentChatPools:
-  - id: pchat
-    fqdn: pchat.corp.contoso.com
-    site: redmond
-    deployment: multiple-server
-    nextHop: fe-redmond
-${ports}
-    servers:
-      - fqdn: pc01.corp.contoso.com
-    database:
-      store: sql-pc
-`;
+import { contosoPorts as contoso } from './fixtures';
 
 describe('PC216 the SIP port and the pool port are the same', () => {
   it('reports the pool port when both are written, naming the pool and the port', () => {
