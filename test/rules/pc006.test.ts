@@ -37,7 +37,7 @@ describe('PC006 repeated computer', () => {
     assert.deepEqual(codesOf(CONTOSO), []);
   });
 
-  it('a Persistent Chat server listed twice in one pool, in other capitals: reported on the repeat; safe removal', () => {
+  it('a Persistent Chat server listed twice in one pool, in other capitals: reported on the repeat; removal offered, not safe (it deletes a list item)', () => {
     const text = change(CONTOSO, '      - fqdn: pc02.corp.contoso.com\n', '      - fqdn: pc02.corp.contoso.com\n      - fqdn: PC01.corp.contoso.com\n        state: standby\n');
     const finding = onlyFinding(text);
     assert.equal(textAt(text, finding), 'PC01.corp.contoso.com');
@@ -45,18 +45,18 @@ describe('PC006 repeated computer', () => {
     assert.equal(finding.related[0].range.start.line, lineOf(text, '      - fqdn: pc01.corp.contoso.com'));
     assert.deepEqual(
       finding.fixes.map((f) => [f.title, f.isPreferred, f.safe]),
-      [["Remove the repeated 'PC01.corp.contoso.com'", true, true]],
+      [["Remove the repeated 'PC01.corp.contoso.com'", true, false]],
     );
     assert.equal(checkFix(text, finding.fixes[0]), CONTOSO);
   });
 
-  it('a Front End server listed twice in an Enterprise Edition pool: safe removal of the repeat', () => {
+  it('a Front End server listed twice in an Enterprise Edition pool: removal of the repeat, not safe', () => {
     const text = change(CONTOSO, '      - fe02.corp.contoso.com   # rack B\n', '      - fe02.corp.contoso.com   # rack B\n      - FE01.CORP.CONTOSO.COM\n');
     const finding = onlyFinding(text);
     assert.equal(textAt(text, finding), 'FE01.CORP.CONTOSO.COM');
     assert.match(finding.message, /'FE01\.CORP\.CONTOSO\.COM' is listed twice in Front End pool 'fe'/);
     assert.equal(finding.fixes.length, 1);
-    assert.equal(finding.fixes[0].safe, true);
+    assert.equal(finding.fixes[0].safe, false);
     assert.equal(checkFix(text, finding.fixes[0]), CONTOSO);
   });
 

@@ -69,7 +69,7 @@ describe('PC109 back end wrong for the edition', () => {
       assert.equal(finding.fixes.length, 1);
       const [fix] = finding.fixes;
       assert.equal(fix.isPreferred, true);
-      assert.equal(fix.safe, true);
+      assert.equal(fix.safe, false, 'changing a reference or adding a store needs a choice');
       assert.match(fix.title, /'se-express'/);
       const after = assertFixWorks(text, fix);
       assert.match(after, /backEnd: se-express {3}# local SQL Server Express/);
@@ -91,7 +91,7 @@ describe('PC109 back end wrong for the edition', () => {
       const [finding] = findingsOf(text, 'PC109');
       const [fix] = finding.fixes;
       assert.match(fix.title, /Add the local SQL Server Express store 'se-express'/);
-      assert.equal(fix.safe, true);
+      assert.equal(fix.safe, false, 'changing a reference or adding a store needs a choice');
       const after = assertFixWorks(text, fix);
       assert.match(after, /  - id: se-express\n    fqdn: se01\.corp\.northwind\.com\n    instance: RTC\n    edition: express\n    site: chicago\n/);
       assert.match(after, /backEnd: se-express/);

@@ -24,7 +24,7 @@ function reportRepeats(context: RuleContext, kindNoun: string, memberships: Memb
     const samePool = first.pool === member.pool;
     const fixes: Fix[] =
       member.list && member.index !== undefined && ((member.list as YAMLSeq).items?.length ?? 0) > 1
-        ? [{ title: `Remove the repeated '${member.fqdn.value}'`, edits: context.edits.removeItems(member.list, [member.index]), preferred: true, safe: samePool }]
+        ? [{ title: `Remove the repeated '${member.fqdn.value}'`, edits: context.edits.removeItems(member.list, [member.index]), preferred: true }]
         : [];
     context.report({
       span: member.fqdn.span,

@@ -22,7 +22,7 @@ function localExpressFix(context: RuleContext, pool: FrontEndPool, local: SqlSto
     else return undefined;
   }
   changes.push(pool.backEnd ? edits.setScalar(pool.backEnd.span, id) : edits.insertKey(pool.node, 'backEnd', id));
-  return { title: local ? `Use the local SQL Server Express store '${id}'` : `Add the local SQL Server Express store '${id}' and use it`, edits: changes, preferred: true, safe: true };
+  return { title: local ? `Use the local SQL Server Express store '${id}'` : `Add the local SQL Server Express store '${id}' and use it`, edits: changes, preferred: true };
 }
 
 export const backEndForEdition: Rule = {

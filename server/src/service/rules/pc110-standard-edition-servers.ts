@@ -17,7 +17,7 @@ export const standardEditionServers: Rule = {
       report({
         span: pool.serversKey.keySpan,
         message: `Standard Edition server '${pool.id.value}' lists other servers (${others.map((s) => s.value).join(', ')}); a Standard Edition server is one computer, so 'servers' must be left out.`,
-        fixes: [{ title: "Remove 'servers'", edits: edits.removePairs(pool.node, [pool.serversKey.pair!]), preferred: true, safe: true }],
+        fixes: [{ title: "Remove 'servers'", edits: edits.removePairs(pool.node, [pool.serversKey.pair!]), preferred: true }],
       });
     }
   },

@@ -23,7 +23,7 @@ export const poolFqdnNotServer: Rule = {
         span: pool.fqdn.span,
         message: `${label(pool)} has FQDN '${pool.fqdn.value}', but it is a ${expected.why} ('${expected.fqdn.value}').`,
         related: [{ span: expected.fqdn.span, message: 'The server whose FQDN the pool takes' }],
-        fixes: [{ title: `Set the pool FQDN to '${expected.fqdn.value}'`, edits: [edits.setScalar(pool.fqdn.span, expected.fqdn.value)], preferred: true, safe: true }],
+        fixes: [{ title: `Set the pool FQDN to '${expected.fqdn.value}'`, edits: [edits.setScalar(pool.fqdn.span, expected.fqdn.value)], preferred: true }],
       });
     }
   },
