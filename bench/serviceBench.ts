@@ -19,7 +19,9 @@ import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { parseDocument } from 'yaml';
 import { YamlEdits } from '../server/src/service/edits/yamlEdits';
-import { analyze, toDocument } from '../server/src/service/languageService';
+import { analyze, ruleInput, toDocument } from '../server/src/service/languageService';
+import { judgedTopology } from '../server/src/service/model/judgedTopology';
+import { readSuppressions } from '../server/src/service/suppressions';
 import { buildModel } from '../server/src/service/model/buildModel';
 import { TopologyIndex } from '../server/src/service/model/topologyIndex';
 import { parseTopology } from '../server/src/service/parse/parseTopology';
@@ -27,6 +29,8 @@ import { ALL_RULES } from '../server/src/service/rules';
 import type { Report, Rule, RuleContext } from '../server/src/service/rules/rule';
 import { validateAgainstSchema } from '../server/src/service/schema/schemaValidation';
 import { generateTopology } from './generateTopology';
+
+const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 
 const SIZES = [200, 2_000, 20_000, 100_000];
 const BREAKDOWN_SIZES = [20_000, 100_000];
@@ -238,12 +242,7 @@ const controlRule = { id: CONTROL, check: (context: RuleContext) => void control
 
 /** The context analyze() gives the rules, built the same way. */
 function contextFor(text: string): RuleContext {
-  const parsed = parseTopology(text);
-  const judged = parsed.syntaxProblems.length === 0;
-  const schema = judged ? validateAgainstSchema(parsed.yaml, text, parsed.data) : { problems: [], faulted: new Set<string>() };
-  const topology = buildModel(parsed.yaml, text, schema.faulted, judged);
-  const index = new TopologyIndex(topology);
-  return { parsed, schema, topology, index, edits: new YamlEdits(text, parsed.eol), report: () => undefined };
+  return { ...ruleInput(toDocument(text)).context, report: () => undefined };
 }
 
 /** Milliseconds per call of `calls` calls in a row. */
@@ -303,9 +302,11 @@ function measureBreakdown(targetLines: number): Omit<BreakdownResult, 'cpuSecond
     const schema = timed('validateAgainstSchema (ajv)', () => (judged ? validateAgainstSchema(parsed.yaml, source, parsed.data) : { problems: [], faulted: new Set<string>() }), keep);
     const topology = timed('buildModel', () => buildModel(parsed.yaml, source, schema.faulted, judged), keep);
     const index = timed('new TopologyIndex', () => new TopologyIndex(topology), keep);
+    timed('judgedTopology', () => judgedTopology(topology), keep);
     const edits = timed('new YamlEdits', () => new YamlEdits(source, parsed.eol), keep);
+    const suppressions = timed('readSuppressions', () => readSuppressions(source, RULE_IDS, (offset) => document.positionAt(offset).line), keep);
     const reports: Report[] = [];
-    const context: RuleContext = { parsed, schema, topology, index, edits, report: (r: Report) => reports.push(r) };
+    const context: RuleContext = { parsed, schema, topology, index, edits, suppressions, ruleIds: RULE_IDS, report: (r: Report) => reports.push(r) };
     let rulesTotal = 0;
     for (const rule of ALL_RULES) {
       const start = performance.now();

@@ -1,12 +1,14 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { YamlEdits, type OffsetEdit } from './edits/yamlEdits';
 import { buildModel } from './model/buildModel';
+import { judgedTopology } from './model/judgedTopology';
 import type { Topology } from './model/model';
 import { TopologyIndex } from './model/topologyIndex';
 import { parseTopology, type ParsedTopology } from './parse/parseTopology';
 import { ALL_RULES } from './rules';
-import type { Fix, Report, Rule } from './rules/rule';
-import { applySuppressions } from './suppressions';
+import { unknownSuppressionId } from './rules/pc009-unknown-suppression-id';
+import type { Fix, Report, Rule, RuleContext } from './rules/rule';
+import { applySuppressions, readSuppressions, unusedSuppressions } from './suppressions';
 import { LANGUAGE_ID } from './topologyFiles';
 import { validateAgainstSchema, type SchemaResult } from './schema/schemaValidation';
 import type { Finding, QuickFix, RuleDocs, Severity, Span, TextEdit, ValidationOptions } from './types';
@@ -25,8 +27,12 @@ export function toDocument(text: string, uri = 'untitled:topology.topology.yaml'
   return TextDocument.create(uri, LANGUAGE_ID, 0, text);
 }
 
-/** Values quoted in messages are the user's own text, which can be a megabyte long: shorten them. */
-const LONG_QUOTED = /(['"])([^'"\n]{80})[^'"\n]{20,}\1/g;
+/**
+ * Values quoted in messages are the user's own text, which can be a megabyte long: shorten them. A quoted value
+ * opens after a space or bracket and closes before one, so the words between two quoted values are never taken
+ * for one.
+ */
+const LONG_QUOTED = /(?<=^|[\s([{,])(['"])([^'"\n]{80})[^'"\n]{20,}\1(?=$|[\s)\]},.;:])/g;
 const clipQuoted = (text: string) => text.replace(LONG_QUOTED, (_, quote: string, head: string) => `${quote}${head}…${quote}`);
 
 function toRange(document: TextDocument, span: Span) {
@@ -40,17 +46,20 @@ function toQuickFix(document: TextDocument, fix: Fix): QuickFix[] {
   return [{ title: clipQuoted(fix.title), edits, isPreferred: fix.preferred ?? false, safe: fix.safe ?? false }];
 }
 
-function runRule(rule: Rule, severity: Severity, document: TextDocument, context: Omit<Parameters<Rule['check']>[0], 'report'>, findings: Finding[]): void {
-  const report = (r: Report) =>
-    findings.push({
-      code: rule.id,
-      severity,
-      message: clipQuoted(r.message),
-      range: toRange(document, r.span),
-      related: (r.related ?? []).map((rel) => ({ range: toRange(document, rel.span), message: clipQuoted(rel.message) })),
-      fixes: (r.fixes ?? []).flatMap((fix) => toQuickFix(document, fix)),
-      tags: r.tags ?? [],
-    });
+function toFinding(document: TextDocument, code: string, severity: Severity, r: Report): Finding {
+  return {
+    code,
+    severity,
+    message: clipQuoted(r.message),
+    range: toRange(document, r.span),
+    related: (r.related ?? []).map((rel) => ({ range: toRange(document, rel.span), message: clipQuoted(rel.message) })),
+    fixes: (r.fixes ?? []).flatMap((fix) => toQuickFix(document, fix)),
+    tags: r.tags ?? [],
+  };
+}
+
+function runRule(rule: Rule, severity: Severity, document: TextDocument, context: Omit<RuleContext, 'report'>, findings: Finding[]): void {
+  const report = (r: Report) => findings.push(toFinding(document, rule.id, severity, r));
   try {
     rule.check({ ...context, report });
   } catch (error) {
@@ -58,28 +67,60 @@ function runRule(rule: Rule, severity: Severity, document: TextDocument, context
   }
 }
 
+/** What the rules of one text read, and the whole model the editor features read. */
+export interface RuleInput {
+  topology: Topology;
+  index: TopologyIndex;
+  context: Omit<RuleContext, 'report'>;
+}
+
+/** Parse → schema → model, and the model as the rules see it (judgedTopology.ts). */
+export function ruleInput(document: TextDocument): RuleInput {
+  const text = document.getText();
+  const parsed = parseTopology(text);
+  const readable = parsed.syntaxProblems.length === 0;
+  const schema: SchemaResult = readable ? validateAgainstSchema(parsed.yaml, text, parsed.data) : { problems: [], faulted: new Set() };
+  const topology = buildModel(parsed.yaml, text, schema.faulted, readable);
+  const index = new TopologyIndex(topology);
+  const judged = judgedTopology(topology);
+  const suppressions = readSuppressions(text, RULE_IDS, (offset) => document.positionAt(offset).line);
+  const context = {
+    parsed,
+    schema,
+    topology: judged,
+    index: judged === topology ? index : new TopologyIndex(judged),
+    edits: new YamlEdits(text, parsed.eol),
+    suppressions,
+    ruleIds: RULE_IDS,
+  };
+  return { topology, index, context };
+}
+
 /** Parse → schema → model → rules, for one text. */
 export function analyze(input: TextDocument | string, options: ValidationOptions = {}): TopologyAnalysis {
   const document = typeof input === 'string' ? toDocument(input) : input;
-  const text = document.getText();
-  const parsed = parseTopology(text);
-  const judged = parsed.syntaxProblems.length === 0;
-  const schema: SchemaResult = judged ? validateAgainstSchema(parsed.yaml, text, parsed.data) : { problems: [], faulted: new Set() };
-  const topology = buildModel(parsed.yaml, text, schema.faulted, judged);
-  const index = new TopologyIndex(topology);
-  const context = { parsed, schema, topology, index, edits: new YamlEdits(text, parsed.eol) };
+  const { topology, index, context } = ruleInput(document);
+  const { parsed, schema, suppressions } = context;
+  const severityOf = (rule: Rule) => options.rules?.[rule.id] ?? rule.defaultSeverity;
   const findings: Finding[] = [];
   for (const rule of ALL_RULES) {
-    const setting = options.rules?.[rule.id] ?? rule.defaultSeverity;
+    const setting = severityOf(rule);
     if (setting !== 'off') runRule(rule, setting, document, context, findings);
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { document, parsed, schema, topology, index, findings: applySuppressions(text, findings) };
+  const suppressed = applySuppressions(findings, suppressions);
+  const unusedSeverity = severityOf(unknownSuppressionId);
+  if (options.reportUnusedSuppressions && unusedSeverity !== 'off') {
+    for (const unused of unusedSuppressions(suppressed)) suppressed.findings.push(toFinding(document, unknownSuppressionId.id, unusedSeverity, unused));
+  }
+  suppressed.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { document, parsed, schema, topology, index, findings: suppressed.findings };
 }
 
 export function validate(input: TextDocument | string, options: ValidationOptions = {}): Finding[] {
   return analyze(input, options).findings;
 }
+
+const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 
 /** The catalog's docs of every rule, in id order. */
 export const RULES: readonly RuleDocs[] = ALL_RULES.map(({ id, title, defaultSeverity, source, quote, quoteIsParaphrase }) => ({ id, title, defaultSeverity, source, quote, quoteIsParaphrase }));

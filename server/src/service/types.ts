@@ -29,7 +29,11 @@ export interface QuickFix {
   edits: TextEdit[];
   /** The fix to offer first. */
   isPreferred: boolean;
-  /** Safe to apply without asking: one obvious outcome, no invented names, nothing dropped that carries meaning. */
+  /**
+   * Applied by `check --fix` and fix-all without asking: it changes only the faulty value itself (sets a state,
+   * removes a key that is ignored, puts back the catalog's default). A fix that deletes list items, adds an
+   * entity, or changes an id, an FQDN or a reference is never safe, whatever the rule claims (see safeFixes.ts).
+   */
   safe: boolean;
 }
 
@@ -65,4 +69,6 @@ export interface RuleDocs {
 export interface ValidationOptions {
   /** Per-rule severity overrides; 'off' silences a rule. */
   rules?: Readonly<Record<string, SeveritySetting>>;
+  /** Report each suppression comment (or rule id in one) that silenced nothing, as a PC009 finding. */
+  reportUnusedSuppressions?: boolean;
 }

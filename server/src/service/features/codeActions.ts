@@ -24,9 +24,11 @@ function suppressions(analysis: TopologyAnalysis, finding: Finding): TopologyCod
   const indent = /^[ \t]*/.exec(lineText)![0];
   const eol = analysis.parsed.eol;
   const at = (l: number) => ({ start: { line: l, character: 0 }, end: { line: l, character: 0 } });
+  // A byte order mark stays the first character of the file.
+  const top = document.getText().startsWith('\uFEFF') ? { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } } : at(0);
   return [
     { title: `Suppress ${finding.code} on this line`, kind: 'quickfix', isPreferred: false, finding, edits: [{ range: at(line), newText: disableNextLineComment(finding.code, indent) + eol }] },
-    { title: `Suppress ${finding.code} in this file`, kind: 'quickfix', isPreferred: false, finding, edits: [{ range: at(0), newText: disableFileComment(finding.code) + eol }] },
+    { title: `Suppress ${finding.code} in this file`, kind: 'quickfix', isPreferred: false, finding, edits: [{ range: top, newText: disableFileComment(finding.code) + eol }] },
   ];
 }
 

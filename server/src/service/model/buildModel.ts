@@ -16,6 +16,18 @@ import type {
   Topology,
 } from './model';
 
+const SQL_EDITIONS = ['enterprise', 'standard', 'express'] as const;
+const FRONT_END_EDITIONS = ['enterprise', 'standard'] as const;
+const DEPLOYMENTS = ['single-server', 'multiple-server'] as const;
+const SERVER_STATES = ['active', 'standby'] as const;
+
+type ScalarType = 'string' | 'number' | 'boolean';
+interface ScalarOf {
+  string: string;
+  number: number;
+  boolean: boolean;
+}
+
 /** Reads one map of the descriptor, skipping what the schema rejected. */
 class MapReader {
   readonly faultedKeys = new Set<string>();
@@ -46,11 +58,25 @@ class MapReader {
     return { value, node: node as Node, pair, span: spanOf(written, text), keySpan: spanOf(pair.key as Node, text) };
   }
 
-  /** A scalar value; the schema has checked its type unless the key is faulted. */
-  scalar<T extends string | number | boolean>(key: string): Field<T> | undefined {
+  /** A scalar value of the type the schema asks for; any other value is faulted, so no rule reads it. */
+  scalar<T extends ScalarType>(key: string, type: T): Field<ScalarOf[T]> | undefined {
     const field = this.field(key);
-    if (!field || !isScalar(field.node)) return undefined;
-    return field as Field<T>;
+    if (!field) return undefined;
+    if (!isScalar(field.node) || typeof field.value !== type) {
+      this.faultedKeys.add(key);
+      return undefined;
+    }
+    return field as Field<ScalarOf[T]>;
+  }
+
+  /** A string that must be one of `values`; any other value is faulted. */
+  choice<T extends string>(key: string, values: readonly T[]): Field<T> | undefined {
+    const field = this.scalar(key, 'string');
+    if (field && !(values as readonly string[]).includes(field.value)) {
+      this.faultedKeys.add(key);
+      return undefined;
+    }
+    return field as Field<T> | undefined;
   }
 
   /** A nested map and its reader. */
@@ -60,7 +86,7 @@ class MapReader {
     return { reader: new MapReader(this.builder, field.node, [...this.path, key]), field };
   }
 
-  /** The items of a nested list, each with its path. */
+  /** The items of a nested list, each with its path, leaving out those the schema rejected (the key is then faulted). */
   list(key: string): { field: Field<unknown>; items: { node: Node; path: PathSegment[] }[] } | undefined {
     const field = this.field(key);
     if (!field || !isSeq(field.node)) return undefined;
@@ -68,7 +94,9 @@ class MapReader {
       node: resolveNode(this.builder.doc, item) as Node,
       path: [...this.path, key, index],
     }));
-    return { field, items };
+    const readable = items.filter((item) => !this.builder.isFaulted(item.path));
+    if (readable.length < items.length) this.faultedKeys.add(key);
+    return { field, items: readable };
   }
 
   located() {
@@ -106,7 +134,7 @@ class ModelBuilder {
     if (!list) return [];
     const result: T[] = [];
     for (const item of list.items) {
-      if (!isMap(item.node) || this.isFaulted(item.path)) continue;
+      if (!isMap(item.node)) continue;
       const entity = read(new MapReader(this, item.node, item.path));
       if (entity) result.push(entity);
     }
@@ -118,68 +146,69 @@ class ModelBuilder {
     const root = isMap(contents) ? new MapReader(this, contents, []) : undefined;
     if (!root) return emptyTopology(this.faulted);
     const topology: Topology = {
-      name: root.scalar<string>('topology'),
-      domain: root.scalar<string>('domain'),
-      globalCatalog: root.scalar<string>('globalCatalog'),
+      name: root.scalar('topology', 'string'),
+      domain: root.scalar('domain', 'string'),
+      globalCatalog: root.scalar('globalCatalog', 'string'),
       sites: this.section(root, 'sites', (r) => this.site(r)),
       sqlStores: this.section(root, 'sqlStores', (r) => this.sqlStore(r)),
       fileStores: this.section(root, 'fileStores', (r) => this.fileStore(r)),
       frontEndPools: this.section(root, 'frontEndPools', (r) => this.frontEndPool(r)),
       persistentChatPools: this.section(root, 'persistentChatPools', (r) => this.persistentChatPool(r)),
       adminConsolesKey: root.list('adminConsoles')?.field,
-      adminConsoles: this.section(root, 'adminConsoles', (r): AdminConsole => ({ ...r.located(), fqdn: r.scalar('fqdn') })),
+      adminConsoles: this.section(root, 'adminConsoles', (r): AdminConsole => ({ ...r.located(), fqdn: r.scalar('fqdn', 'string') })),
       references: this.references,
       faulted: this.faulted,
+      withheld: [],
     };
     return topology;
   }
 
   private site(r: MapReader): Site | undefined {
-    const id = r.scalar<string>('id');
-    return id && { kind: 'site', ...r.located(), id, name: r.scalar('name') };
+    const id = r.scalar('id', 'string');
+    return id && { kind: 'site', ...r.located(), id, name: r.scalar('name', 'string') };
   }
 
   private sqlStore(r: MapReader): SqlStore | undefined {
-    const id = r.scalar<string>('id');
+    const id = r.scalar('id', 'string');
     if (!id) return undefined;
     const store: SqlStore = {
       kind: 'sqlStore',
       ...r.located(),
       id,
-      fqdn: r.scalar('fqdn'),
-      instance: r.scalar('instance'),
-      edition: r.scalar('edition'),
-      site: r.scalar('site'),
-      dataCenter: r.scalar('dataCenter'),
-      alwaysOn: r.scalar('alwaysOn'),
+      fqdn: r.scalar('fqdn', 'string'),
+      instance: r.scalar('instance', 'string'),
+      edition: r.choice('edition', SQL_EDITIONS),
+      site: r.scalar('site', 'string'),
+      dataCenter: r.scalar('dataCenter', 'string'),
+      alwaysOn: r.scalar('alwaysOn', 'boolean'),
     };
     this.reference(store, store.site, 'site', 'site');
     return store;
   }
 
   private fileStore(r: MapReader): FileStore | undefined {
-    const id = r.scalar<string>('id');
+    const id = r.scalar('id', 'string');
     if (!id) return undefined;
-    const store: FileStore = { kind: 'fileStore', ...r.located(), id, fqdn: r.scalar('fqdn'), share: r.scalar('share'), site: r.scalar('site') };
+    const store: FileStore = { kind: 'fileStore', ...r.located(), id, fqdn: r.scalar('fqdn', 'string'), share: r.scalar('share', 'string'), site: r.scalar('site', 'string') };
     this.reference(store, store.site, 'site', 'site');
     return store;
   }
 
   private frontEndPool(r: MapReader): FrontEndPool | undefined {
-    const id = r.scalar<string>('id');
+    const id = r.scalar('id', 'string');
     if (!id) return undefined;
     const servers = r.list('servers');
     const pool: FrontEndPool = {
       kind: 'frontEndPool',
       ...r.located(),
       id,
-      edition: r.scalar('edition'),
-      fqdn: r.scalar('fqdn'),
-      site: r.scalar('site'),
+      edition: r.choice('edition', FRONT_END_EDITIONS),
+      fqdn: r.scalar('fqdn', 'string'),
+      site: r.scalar('site', 'string'),
       serversKey: servers?.field,
       servers: (servers?.items ?? []).flatMap((item) => this.scalarItem(item)),
-      backEnd: r.scalar('backEnd'),
-      fileStore: r.scalar('fileStore'),
+      backEnd: r.scalar('backEnd', 'string'),
+      fileStore: r.scalar('fileStore', 'string'),
     };
     this.reference(pool, pool.site, 'site', 'site');
     this.reference(pool, pool.backEnd, 'backEnd', 'sqlStore');
@@ -188,7 +217,7 @@ class ModelBuilder {
   }
 
   private scalarItem(item: { node: Node; path: PathSegment[] }): Field<string>[] {
-    if (!isScalar(item.node) || this.isFaulted(item.path)) return [];
+    if (!isScalar(item.node)) return [];
     const span = spanOf(item.node, this.text);
     return [{ value: String(item.node.value), node: item.node, span, keySpan: span }];
   }
@@ -201,10 +230,10 @@ class ModelBuilder {
     const placement: DatabasePlacement = {
       ...r.located(),
       keySpan: child.field.keySpan,
-      store: r.scalar<string>('store'),
-      mirror: r.scalar<string>('mirror'),
-      backup: r.scalar<string>('backup'),
-      backupMirror: r.scalar<string>('backupMirror'),
+      store: r.scalar('store', 'string'),
+      mirror: r.scalar('mirror', 'string'),
+      backup: r.scalar('backup', 'string'),
+      backupMirror: r.scalar('backupMirror', 'string'),
     };
     for (const role of ['store', 'mirror', 'backup', 'backupMirror'] as const) {
       this.reference(owner, placement[role], role, 'sqlStore');
@@ -213,33 +242,33 @@ class ModelBuilder {
   }
 
   private persistentChatPool(r: MapReader): PersistentChatPool | undefined {
-    const id = r.scalar<string>('id');
+    const id = r.scalar('id', 'string');
     if (!id) return undefined;
     const servers = r.list('servers');
     const pool: PersistentChatPool = {
       kind: 'persistentChatPool',
       ...r.located(),
       id,
-      fqdn: r.scalar('fqdn'),
-      site: r.scalar('site'),
-      deployment: r.scalar('deployment'),
-      nextHop: r.scalar('nextHop'),
-      sipPort: r.scalar('sipPort'),
-      poolPort: r.scalar('poolPort'),
-      concurrentUsers: r.scalar('concurrentUsers'),
-      provisionedUsers: r.scalar('provisionedUsers'),
+      fqdn: r.scalar('fqdn', 'string'),
+      site: r.scalar('site', 'string'),
+      deployment: r.choice('deployment', DEPLOYMENTS),
+      nextHop: r.scalar('nextHop', 'string'),
+      sipPort: r.scalar('sipPort', 'number'),
+      poolPort: r.scalar('poolPort', 'number'),
+      concurrentUsers: r.scalar('concurrentUsers', 'number'),
+      provisionedUsers: r.scalar('provisionedUsers', 'number'),
       serversKey: servers?.field,
       servers: [],
-      fileStore: r.scalar('fileStore'),
+      fileStore: r.scalar('fileStore', 'string'),
     };
     pool.servers = (servers?.items ?? []).flatMap((item): PersistentChatServer[] => {
-      if (!isMap(item.node) || this.isFaulted(item.path)) return [];
+      if (!isMap(item.node)) return [];
       const s = new MapReader(this, item.node, item.path);
-      return [{ ...s.located(), fqdn: s.scalar('fqdn'), state: s.scalar('state'), dataCenter: s.scalar('dataCenter') }];
+      return [{ ...s.located(), fqdn: s.scalar('fqdn', 'string'), state: s.choice('state', SERVER_STATES), dataCenter: s.scalar('dataCenter', 'string') }];
     });
     pool.database = this.placement(pool, r, 'database')?.placement;
     const compliance = this.placement(pool, r, 'compliance');
-    pool.compliance = compliance && { ...compliance.placement, enabled: compliance.reader.scalar<boolean>('enabled') };
+    pool.compliance = compliance && { ...compliance.placement, enabled: compliance.reader.scalar('enabled', 'boolean') };
     this.reference(pool, pool.site, 'site', 'site');
     this.reference(pool, pool.nextHop, 'nextHop', 'frontEndPool');
     this.reference(pool, pool.fileStore, 'fileStore', 'fileStore');
@@ -248,7 +277,7 @@ class ModelBuilder {
 }
 
 function emptyTopology(faulted: ReadonlySet<string>): Topology {
-  return { sites: [], sqlStores: [], fileStores: [], frontEndPools: [], persistentChatPools: [], adminConsoles: [], references: [], faulted };
+  return { sites: [], sqlStores: [], fileStores: [], frontEndPools: [], persistentChatPools: [], adminConsoles: [], references: [], faulted, withheld: [] };
 }
 
 /** The model of a document; an empty one when the YAML itself is broken, since rules must not judge a guess. */

@@ -142,4 +142,6 @@ export interface Topology {
   adminConsoles: AdminConsole[];
   references: Reference[];
   faulted: ReadonlySet<string>;
+  /** Entities the rules do not judge, since a value in them failed the schema (see judgedTopology.ts). */
+  withheld: Entity[];
 }

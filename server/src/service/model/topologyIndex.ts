@@ -26,7 +26,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Lookups every rule needs, built once per run so that no rule scans the topology for each entity. */
 export class TopologyIndex {
-  /** Every entity under each id, in file order. */
+  /** Every entity under each id, in file order, withheld ones too. */
   readonly byId = new Map<string, Entity[]>();
   /** Enterprise Edition Front End servers by FQDN. */
   readonly enterpriseServers = new Map<string, { pool: FrontEndPool; server: Field<string> }>();
@@ -35,13 +35,16 @@ export class TopologyIndex {
   readonly databases: HostedDatabase[] = [];
   private readonly databasesByInstance = new Map<string, HostedDatabase[]>();
   private readonly databasesByComputer = new Map<string, HostedDatabase[]>();
+  private readonly withheld: ReadonlySet<Entity>;
   /** Every FQDN written anywhere, lower case: new names must avoid them. */
   readonly fqdns = new Set<string>();
 
   constructor(readonly topology: Topology) {
-    const entities: Entity[] = [...topology.sites, ...topology.sqlStores, ...topology.fileStores, ...topology.frontEndPools, ...topology.persistentChatPools];
-    for (const entity of entities) push(this.byId, entity.id.value, entity);
-    for (const entity of entities) if ('fqdn' in entity && entity.fqdn) this.fqdns.add(fqdnKey(entity.fqdn.value));
+    const declared: Entity[] = [...topology.sites, ...topology.sqlStores, ...topology.fileStores, ...topology.frontEndPools, ...topology.persistentChatPools, ...topology.withheld];
+    declared.sort((a, b) => a.span.start - b.span.start);
+    for (const entity of declared) push(this.byId, entity.id.value, entity);
+    for (const entity of declared) if ('fqdn' in entity && entity.fqdn) this.fqdns.add(fqdnKey(entity.fqdn.value));
+    this.withheld = new Set(topology.withheld);
     for (const pool of topology.frontEndPools) {
       if (pool.edition?.value === 'enterprise') {
         for (const server of pool.servers) {
@@ -72,15 +75,18 @@ export class TopologyIndex {
     if (store.fqdn) push(this.databasesByComputer, fqdnKey(store.fqdn.value), database);
   }
 
-  /** The entity an id names, if it exists. */
+  /** The first entity an id names, if it exists. */
   entity(id: string): Entity | undefined {
     return this.byId.get(id)?.[0];
   }
 
-  /** The entity a reference names, only when it exists and is of the expected kind. */
+  /**
+   * The entity of the expected kind a reference names (the first, when the id is defined twice: PC003's), or
+   * undefined when there is none or it is withheld from judging.
+   */
   resolve<K extends EntityKind>(ref: Field<string> | undefined, kind: K): EntityOfKind[K] | undefined {
-    const entity = ref && this.entity(ref.value);
-    return entity?.kind === kind ? (entity as EntityOfKind[K]) : undefined;
+    const entity = ref && this.byId.get(ref.value)?.find((e) => e.kind === kind);
+    return entity && !this.withheld.has(entity) ? (entity as EntityOfKind[K]) : undefined;
   }
 
   databasesOnInstance(store: SqlStore): HostedDatabase[] {

@@ -5,6 +5,7 @@ import { unknownReference } from './pc004-unknown-reference';
 import { wrongKindReference } from './pc005-wrong-kind-reference';
 import { repeatedComputer } from './pc006-repeated-computer';
 import { serverOutsideDomain } from './pc007-server-outside-domain';
+import { unknownSuppressionId } from './pc009-unknown-suppression-id';
 import { pchatOnEnterpriseFrontEnd } from './pc101-pchat-on-enterprise-front-end';
 import { expressNotLocal } from './pc102-express-not-local';
 import { sharedPersistentChatInstance } from './pc103-shared-pchat-instance';
@@ -44,6 +45,7 @@ export const ALL_RULES: readonly Rule[] = [
   wrongKindReference,
   repeatedComputer,
   serverOutsideDomain,
+  unknownSuppressionId,
   pchatOnEnterpriseFrontEnd,
   expressNotLocal,
   sharedPersistentChatInstance,

@@ -16,8 +16,9 @@ export const wrongKindReference: Rule = {
   quote: 'A next hop is an Enterprise Edition pool or a Standard Edition server.',
   check(context) {
     for (const ref of context.topology.references) {
-      const target = context.index.entity(ref.field.value);
-      if (!target || target.kind === ref.expected) continue;
+      const named = context.index.byId.get(ref.field.value);
+      if (!named || named.some((e) => e.kind === ref.expected)) continue;
+      const [target] = named;
       context.report({
         span: ref.field.span,
         message: `'${ref.key}' of ${label(ref.owner)} names ${label(target)}; it must name ${WHAT_FITS[ref.expected] ?? `a ${KIND_NOUNS[ref.expected]}`}.`,

@@ -34,7 +34,8 @@ export const overCapacity: Rule = {
   check(context) {
     for (const pool of context.topology.persistentChatPools) {
       const planned = pool.concurrentUsers;
-      if (!planned || planned.value > MAX_CONCURRENT_USERS || !statesKnown(pool)) continue;
+      // Above 80,000 it is PC207's finding, and with no active server PC205's.
+      if (!planned || planned.value > MAX_CONCURRENT_USERS || !statesKnown(pool) || activeServers(pool).length === 0) continue;
       const capacity = poolCapacity(pool);
       if (planned.value <= capacity) continue;
       const active = Math.min(activeServers(pool).length, MAX_ACTIVE_SERVERS);

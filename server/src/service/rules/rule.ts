@@ -3,6 +3,7 @@ import type { Topology } from '../model/model';
 import type { TopologyIndex } from '../model/topologyIndex';
 import type { ParsedTopology } from '../parse/parseTopology';
 import type { SchemaResult } from '../schema/schemaValidation';
+import type { Suppression } from '../suppressions';
 import type { FindingTag, RuleDocs, Span } from '../types';
 
 export interface Fix {
@@ -29,6 +30,10 @@ export interface RuleContext {
   topology: Topology;
   index: TopologyIndex;
   edits: YamlEdits;
+  /** The document's suppression comments. */
+  suppressions: readonly Suppression[];
+  /** Every rule id of the catalog. */
+  ruleIds: ReadonlySet<string>;
   report(report: Report): void;
 }
 

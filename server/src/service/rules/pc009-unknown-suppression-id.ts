@@ -1,0 +1,45 @@
+import { closest } from 'fastest-levenshtein';
+import type { SuppressionWord } from '../suppressions';
+import type { Report, Rule, RuleContext } from './rule';
+
+/** `PC10S`, `pc999`, `P105`: meant as a rule id. Other words are a reason written without its separator. */
+const LOOKS_LIKE_ID = /^P?C?\d|^PC/i;
+
+function mistypedId({ ruleIds, edits }: RuleContext, word: SuppressionWord): Report {
+  const suggestion = closest(word.text.toUpperCase(), [...ruleIds]);
+  return {
+    span: word.span,
+    message: `'${word.text}' in this suppression comment is not a rule id of pchat-topology, so the comment silences nothing.`,
+    fixes: [{ title: `Change to ${suggestion}`, edits: [edits.replace(word.span, suggestion)], preferred: true }],
+  };
+}
+
+function reasonWithoutSeparator({ edits }: RuleContext, word: SuppressionWord): Report {
+  return {
+    span: word.span,
+    message: `'${word.text}' in this suppression comment is not a rule id, so the comment silences nothing; write a reason after '--' or ':'.`,
+    fixes: [{ title: `Start the reason with '--' before '${word.text}'`, edits: [edits.replace({ start: word.span.start, end: word.span.start }, '-- ')], preferred: true }],
+  };
+}
+
+export const unknownSuppressionId: Rule = {
+  id: 'PC009',
+  title: 'A suppression comment names something that is not a rule id',
+  defaultSeverity: 'warning',
+  source: "pchat-topology's suppression comments (docs/suppressions.md)",
+  quote: 'A suppression comment is `# pchat-topology-disable[-next-line] [ids] [-- reason | : reason]`; a word that is neither a rule id nor a reason makes the comment silence nothing.',
+  quoteIsParaphrase: true,
+  check(context) {
+    for (const suppression of context.suppressions) {
+      for (const word of suppression.unknown) {
+        if (LOOKS_LIKE_ID.test(word.text)) {
+          context.report(mistypedId(context, word));
+        } else {
+          // The words after it are the rest of the same reason: one finding.
+          context.report(reasonWithoutSeparator(context, word));
+          break;
+        }
+      }
+    }
+  },
+};
