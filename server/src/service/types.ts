@@ -1,3 +1,5 @@
+import type { MicrosoftPage } from './rules/sources';
+
 /** Public types of the language service. Positions are LSP's: 0-based lines, UTF-16 characters. */
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -58,8 +60,12 @@ export interface RuleDocs {
   id: string;
   title: string;
   defaultSeverity: Severity;
-  /** Where Microsoft says so: a document name. */
-  source: string;
+  /** Where Microsoft says so: a document name. Being replaced by `sources`. */
+  source?: string;
+  /** The Microsoft pages the rule enforces (rules/sources.ts); none where the rule is ours alone. */
+  sources?: readonly MicrosoftPage[];
+  /** Where the rule is our inference rather than Microsoft's word: one plain sentence saying so. */
+  inference?: string;
   /** The words of the source that the rule enforces. */
   quote: string;
   /** The source's rule in our words, where Microsoft states it only across several pages or in other terms. */

@@ -209,6 +209,7 @@ class ModelBuilder {
       servers: (servers?.items ?? []).flatMap((item) => this.scalarItem(item)),
       backEnd: r.scalar('backEnd', 'string'),
       fileStore: r.scalar('fileStore', 'string'),
+      timeZone: r.scalar('timeZone', 'string'),
     };
     this.reference(pool, pool.site, 'site', 'site');
     this.reference(pool, pool.backEnd, 'backEnd', 'sqlStore');
@@ -257,6 +258,9 @@ class ModelBuilder {
       poolPort: r.scalar('poolPort', 'number'),
       concurrentUsers: r.scalar('concurrentUsers', 'number'),
       provisionedUsers: r.scalar('provisionedUsers', 'number'),
+      accessControlEntries: r.scalar('accessControlEntries', 'number'),
+      invitations: r.scalar('invitations', 'number'),
+      timeZone: r.scalar('timeZone', 'string'),
       serversKey: servers?.field,
       servers: [],
       fileStore: r.scalar('fileStore', 'string'),
@@ -264,7 +268,7 @@ class ModelBuilder {
     pool.servers = (servers?.items ?? []).flatMap((item): PersistentChatServer[] => {
       if (!isMap(item.node)) return [];
       const s = new MapReader(this, item.node, item.path);
-      return [{ ...s.located(), fqdn: s.scalar('fqdn', 'string'), state: s.choice('state', SERVER_STATES), dataCenter: s.scalar('dataCenter', 'string') }];
+      return [{ ...s.located(), fqdn: s.scalar('fqdn', 'string'), state: s.choice('state', SERVER_STATES), dataCenter: s.scalar('dataCenter', 'string'), timeZone: s.scalar('timeZone', 'string') }];
     });
     pool.database = this.placement(pool, r, 'database')?.placement;
     const compliance = this.placement(pool, r, 'compliance');

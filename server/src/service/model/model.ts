@@ -62,6 +62,8 @@ export interface FrontEndPool extends Located {
   servers: Field<string>[];
   backEnd?: Field<string>;
   fileStore?: Field<string>;
+  /** A Windows or IANA time-zone name, as written. */
+  timeZone?: Field<string>;
 }
 
 export type ServerState = 'active' | 'standby';
@@ -71,6 +73,8 @@ export interface PersistentChatServer extends Located {
   /** Absent means 'active'. */
   state?: Field<ServerState>;
   dataCenter?: Field<string>;
+  /** Overrides the pool's timeZone. */
+  timeZone?: Field<string>;
 }
 
 export type ProtectionRole = 'store' | 'mirror' | 'backup' | 'backupMirror';
@@ -99,6 +103,10 @@ export interface PersistentChatPool extends Located {
   poolPort?: Field<number>;
   concurrentUsers?: Field<number>;
   provisionedUsers?: Field<number>;
+  accessControlEntries?: Field<number>;
+  invitations?: Field<number>;
+  /** The servers' time zone where a server names none. */
+  timeZone?: Field<string>;
   serversKey?: Field<unknown>;
   servers: PersistentChatServer[];
   database?: DatabasePlacement;

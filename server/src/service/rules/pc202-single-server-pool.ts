@@ -7,9 +7,10 @@ export const singleServerPool: Rule = {
   defaultSeverity: 'hint',
   source: 'Seed (Gg398500), Single-Server Topology',
   quote: 'We recommend using the multiple-server pool topology, even if you’re using a single server, so that you can add more servers later, if needed.',
-  check({ topology, edits, report }) {
+  check({ topology, index, edits, report }) {
     for (const pool of topology.persistentChatPools) {
-      if (pool.deployment?.value !== 'single-server') continue;
+      // A pool collocated on a Standard Edition server can never grow either way (PC214): the advice cannot be followed.
+      if (pool.deployment?.value !== 'single-server' || index.collocatedStandardEdition(pool)) continue;
       report({
         span: pool.deployment.span,
         message: `${label(pool)} is a single-server pool, to which servers can never be added; Microsoft recommends a multiple-server pool even for one server.`,
