@@ -5,8 +5,13 @@ import type { Report, Rule, RuleContext } from './rule';
 /** `PC10S`, `pc999`, `P105`: meant as a rule id. Other words are a reason written without its separator. */
 const LOOKS_LIKE_ID = /^P?C?\d|^PC/i;
 
+/** Letters typed for the digits they look like: `PC1O5`, `PC10S`. */
+const LOOK_ALIKES: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', Z: '2', S: '5', G: '6', B: '8' };
+const digitsFor = (id: string) => id.slice(0, 2) + id.slice(2).replace(/[A-Z]/g, (c) => LOOK_ALIKES[c] ?? c);
+
 function mistypedId({ ruleIds, edits }: RuleContext, word: SuppressionWord): Report {
-  const suggestion = closest(word.text.toUpperCase(), [...ruleIds]);
+  const typed = word.text.toUpperCase();
+  const suggestion = closest(digitsFor(typed), [...ruleIds]);
   return {
     span: word.span,
     message: `'${word.text}' in this suppression comment is not a rule id of pchat-topology, so the comment silences nothing.`,
