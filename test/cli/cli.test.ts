@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { RULES } from '../../server/src/service/languageService';
 import { REPO } from '../helpers';
 
 const BIN = join(REPO, 'bin', 'pchat-topology.js');
@@ -54,8 +55,8 @@ describe('pchat-topology check: formats', () => {
     const run = cli('check', 'examples/invalid/too-many-active.topology.yaml');
     const lines = run.stdout.trim().split('\n');
     assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), [
-      'examples/invalid/too-many-active.topology.yaml:29:22 error PC207',
-      'examples/invalid/too-many-active.topology.yaml:35:15 error PC203',
+      'examples/invalid/too-many-active.topology.yaml:35:22 error PC207',
+      'examples/invalid/too-many-active.topology.yaml:41:15 error PC203',
     ]);
     assert.match(run.stderr, /2 error\(s\), 0 warning\(s\), 0 note\(s\) in 1 file\./);
   });
@@ -65,7 +66,7 @@ describe('pchat-topology check: formats', () => {
     assert.equal(entries.length, 12);
     const active = entries.find((e) => e.file.endsWith('too-many-active.topology.yaml'))!;
     const pc203 = active.diagnostics.find((d) => d.code === 'PC203')!;
-    assert.deepEqual(pc203.range.start, { line: 34, character: 14 });
+    assert.deepEqual(pc203.range.start, { line: 40, character: 14 });
     assert.equal(pc203.severity, 'error');
     assert.deepEqual(entries.find((e) => e.file.endsWith('ee-multiple-server.topology.yaml'))!.diagnostics, []);
   });
@@ -76,13 +77,13 @@ describe('pchat-topology check: formats', () => {
     assert.equal(log.version, '2.1.0');
     const [sarifRun] = log.runs;
     const ruleIds = sarifRun.tool.driver.rules.map((r: { id: string }) => r.id);
-    assert.equal(ruleIds.length, 35);
+    assert.equal(ruleIds.length, RULES.length);
     assert.ok(sarifRun.tool.driver.rules.every((r: { helpUri: string }) => /^file:.*docs\/rules\/PC\d{3}\.md$/.test(r.helpUri)));
     const pc101 = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === 'PC101');
     assert.equal(ruleIds[pc101.ruleIndex], 'PC101');
     assert.equal(pc101.level, 'error');
     assert.match(pc101.locations[0].physicalLocation.artifactLocation.uri, /pchat-on-ee-front-end\.topology\.yaml$/);
-    assert.deepEqual(pc101.locations[0].physicalLocation.region, { startLine: 33, startColumn: 15, endLine: 33, endColumn: 37 });
+    assert.deepEqual(pc101.locations[0].physicalLocation.region, { startLine: 39, startColumn: 15, endLine: 39, endColumn: 37 });
     assert.equal(pc101.relatedLocations.length, 1);
   });
 });

@@ -1,6 +1,7 @@
 import { PACKAGE_VERSION } from '../packageInfo';
 import { checkCommand } from './checkCommand';
-import { UsageError, type CommandIO } from './io';
+import { FileError } from './fileErrors';
+import { errorLine, UsageError, type CommandIO } from './io';
 import { renderCommand } from './renderCommand';
 
 const MAIN_HELP = `Usage: pchat-topology <command> [options]
@@ -9,8 +10,10 @@ Checks Lync Server 2013 Persistent Chat topology descriptors against Topology
 Builder's and Microsoft's planning rules.
 
 Commands:
-  check <file | folder | glob>...   Report findings (and fix the safe ones with --fix)
-  render <file> -o <out.svg>        Draw the pool layout as an SVG file
+  check <file | folder | glob | ->...  Report findings (and fix the safe ones with --fix)
+  render <file | -> -o <out.svg>       Draw the pool layout as an SVG file
+
+'-' reads standard input.
 
 Options:
   -h, --help      Show this help; 'pchat-topology <command> --help' for a command
@@ -37,9 +40,13 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     if (!entry) throw new UsageError(`unknown command '${command}'. Commands: ${Object.keys(COMMANDS).join(', ')}.`);
     return await entry(rest, io);
   } catch (error) {
+    if (error instanceof FileError) {
+      io.err(errorLine(error.message));
+      return 2;
+    }
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (!usage) throw error;
-    io.err(`pchat-topology: ${(error as Error).message}\nRun 'pchat-topology ${entry ? `${command} ` : ''}--help' for usage.\n`);
+    io.err(`${errorLine((error as Error).message)}Run 'pchat-topology ${entry ? `${command} ` : ''}--help' for usage.\n`);
     return 2;
   }
 }

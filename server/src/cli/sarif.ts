@@ -3,7 +3,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { PACKAGE_VERSION, ruleDocsPath, ruleDocsUri } from '../packageInfo';
 import { TOOL_NAME } from '../service/topologyFiles';
 import { RULES } from '../service/languageService';
-import type { Finding, Range, Severity } from '../service/types';
+import type { Finding, Range, RuleDocs, Severity } from '../service/types';
 import type { FileResult } from './formats';
 
 const LEVELS: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -15,13 +15,19 @@ const region = (range: Range) => ({
   endColumn: range.end.character + 1,
 });
 
-function ruleDescriptor(rule: (typeof RULES)[number]): ReportingDescriptor {
+/** What the rule enforces, in Microsoft's words or as our inference, and the pages that say so. */
+function fullDescription({ title, quote, inference, sources }: RuleDocs): string {
+  const said = [quote, inference].filter(Boolean).join(' ') || title;
+  return sources.length ? `${said} (${sources.map((p) => p.title).join('; ')})` : said;
+}
+
+function ruleDescriptor(rule: RuleDocs): ReportingDescriptor {
   const page = ruleDocsPath(rule.id);
   return {
     id: rule.id,
     name: rule.title,
     shortDescription: { text: rule.title },
-    fullDescription: { text: `${rule.quote} (${rule.source})` },
+    fullDescription: { text: fullDescription(rule) },
     helpUri: ruleDocsUri(rule.id),
     ...(existsSync(page) ? { help: { text: rule.title, markdown: readFileSync(page, 'utf8') } } : {}),
     defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },

@@ -1,10 +1,9 @@
 import type { DiagramModel, DiagramNode } from '../service/features/diagramModel';
 import { DIAGRAM_STYLE, findingsSummary } from './diagramStyle';
 import { LINE_HEIGHT, layoutDiagram, type DiagramLayout, type PlacedEdge, type PlacedNode } from './layoutDiagram';
+import { escapeXml } from './escapeXml';
 
 const HEADER_HEIGHT = 28;
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function capacityBar(node: DiagramNode, x: number, y: number, width: number): string {
   const { planned, capacity } = node.capacity!;
