@@ -57,10 +57,10 @@ describe('LSP completion', () => {
   });
 
   it('at a new key line in a Persistent Chat pool offers only the keys not yet present, with documentation', async () => {
-    // The se-next-hop pool has every key but sipPort, poolPort and provisionedUsers.
+    // The se-next-hop pool has every key but sipPort, poolPort, provisionedUsers, accessControlEntries, invitations and timeZone.
     const text = example('se-next-hop.topology.yaml').replace('    nextHop: se\n', '    nextHop: se\n    \n');
     const items = await completeIn('new-key', text, pos(text, 'nextHop: se\n    ', 16));
-    assert.deepEqual(labels(items), ['poolPort', 'provisionedUsers', 'sipPort']);
+    assert.deepEqual(labels(items), ['accessControlEntries', 'invitations', 'poolPort', 'provisionedUsers', 'sipPort', 'timeZone']);
     const properties = schema.definitions.persistentChatPool.properties;
     for (const item of items) {
       assert.equal(item.kind, 10, 'kind Property');
@@ -74,7 +74,7 @@ describe('LSP completion', () => {
   it('at a new key line with a few letters typed, keys already present are still left out', async () => {
     const text = example('ee-multiple-server.topology.yaml').replace('    sipPort: 5041\n', '    s\n');
     const items = await completeIn('new-key-partial', text, pos(text, '    s\n', 5));
-    assert.deepEqual(labels(items), ['sipPort']);
+    assert.deepEqual(labels(items), ['accessControlEntries', 'invitations', 'sipPort', 'timeZone']);
   });
 
   it("at a new '- ' item under persistentChatPools offers the 'New Persistent Chat pool' snippet", async () => {

@@ -4,17 +4,41 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type DataCallback,
+  type Disposable,
+  type Message,
   type ProtocolConnection,
+  type ResponseMessage,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
   type LogMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO } from '../helpers';
 
+/** A reader that first offers each message to `intercept`, and hands the connection those it does not take. */
+class InterceptingReader extends StreamMessageReader {
+  constructor(
+    readable: NodeJS.ReadableStream,
+    private readonly intercept: (message: Message) => boolean,
+  ) {
+    super(readable);
+  }
+
+  override listen(callback: DataCallback): Disposable {
+    return super.listen((message) => {
+      if (!this.intercept(message)) callback(message);
+    });
+  }
+}
+
 /** The built server as a child process, driven over stdio as an editor would. */
 export class LspClient {
   readonly connection: ProtocolConnection;
   readonly child: ChildProcess;
+  private readonly writer: StreamMessageWriter;
+  /** Waiters for the responses to `rawRequest`, by request id. */
+  private readonly rawResponses = new Map<string, (response: ResponseMessage) => void>();
+  private rawRequests = 0;
   /** What `workspace/configuration` answers for section 'pchatTopology'. */
   settings: unknown = {};
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
@@ -24,7 +48,9 @@ export class LspClient {
   constructor() {
     this.child = spawn(process.execPath, [join(REPO, 'bin', 'pchat-topology-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk) => (this.stderr += chunk));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.writer = new StreamMessageWriter(this.child.stdin!);
+    const reader = new InterceptingReader(this.child.stdout!, (message) => this.takeRawResponse(message as ResponseMessage));
+    this.connection = createProtocolConnection(reader, this.writer);
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const list = this.diagnostics.get(params.uri) ?? [];
       list.push(params);
@@ -67,6 +93,40 @@ export class LspClient {
   /** Sends a request and resolves with its result; an error response rejects with a ResponseError (code, message). */
   request<R = unknown>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /**
+   * Sends a request with exactly these `params` (`request` would send `null` as `[null]`), and resolves with the
+   * response message, error or not.
+   */
+  rawRequest(method: string, params: unknown): Promise<ResponseMessage> {
+    const id = `raw-${++this.rawRequests}`;
+    const response = new Promise<ResponseMessage>((resolve) => this.rawResponses.set(id, resolve));
+    return this.writer.write({ jsonrpc: '2.0', id, method, params } as Message).then(() => response);
+  }
+
+  /** Hands a response to `rawRequest`'s waiter; false for any other message. */
+  private takeRawResponse(response: ResponseMessage): boolean {
+    const waiter = typeof response.id === 'string' ? this.rawResponses.get(response.id) : undefined;
+    if (!waiter) return false;
+    this.rawResponses.delete(response.id as string);
+    waiter(response);
+    return true;
+  }
+
+  /** Sends a notification with exactly these `params`. */
+  rawNotification(method: string, params: unknown): Promise<void> {
+    return this.writer.write({ jsonrpc: '2.0', method, params } as Message);
+  }
+
+  /** Waits until the server's stderr matches `pattern`, or fails after `ms`. */
+  async waitForStderr(pattern: RegExp, ms = 5000): Promise<string> {
+    const deadline = Date.now() + ms;
+    while (!pattern.test(this.stderr)) {
+      if (Date.now() > deadline) throw new Error(`stderr did not match ${pattern} within ${ms} ms; stderr:\n${this.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.stderr;
   }
 
   /** Tells the server that settings changed; it then asks `workspace/configuration` again (answered from `settings`). */

@@ -117,3 +117,49 @@ describe('LSP settings and suppression comments', () => {
     });
   });
 });
+
+describe('LSP setting pchatTopology.reportUnusedSuppressions', () => {
+  let client: LspClient;
+  let uri: string;
+  // ee-single-server raises PC202 only, so the comment silences nothing.
+  const text = `# pchat-topology-disable PC203\n${example('ee-single-server.topology.yaml')}`;
+
+  before(async () => {
+    client = await startServer();
+    uri = (await openAndWait(client, 'unused-suppression', text)).uri;
+  });
+  after(() => client.shutdown());
+
+  async function diagnosticsWith(settings: unknown): Promise<Diagnostic[]> {
+    client.settings = settings;
+    const mark = client.published(uri).length;
+    await client.changeConfiguration();
+    return (await client.waitForDiagnosticsAfter(uri, mark)).diagnostics;
+  }
+
+  it('off by default: a suppression comment that silences nothing is not reported', () => {
+    const published = client.published(uri);
+    assert.deepEqual(codesIn(published[published.length - 1].diagnostics), ['PC202']);
+  });
+
+  it('true: the PC203 named in the comment is reported as PC009, at the id', async () => {
+    const diagnostics = await diagnosticsWith({ reportUnusedSuppressions: true });
+    assert.deepEqual(codesIn(diagnostics), ['PC009', 'PC202']);
+    const unused = diagnostics.find((d) => d.code === 'PC009')!;
+    assert.deepEqual(unused.range, { start: pos(text, 'PC203'), end: pos(text, 'PC203', 5) });
+  });
+
+  for (const [label, settings] of [
+    ['false', { reportUnusedSuppressions: false }],
+    ["'true' (a string, not a boolean)", { reportUnusedSuppressions: 'true' }],
+    ['absent again', {}],
+  ] as const) {
+    it(`${label}: not reported`, async () => {
+      assert.deepEqual(codesIn(await diagnosticsWith(settings)), ['PC202']);
+    });
+  }
+
+  it('true together with rules: { PC009: "off" }: not reported', async () => {
+    assert.deepEqual(codesIn(await diagnosticsWith({ reportUnusedSuppressions: true, rules: { PC009: 'off' } })), ['PC202']);
+  });
+});

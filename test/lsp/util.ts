@@ -17,15 +17,19 @@ export interface InvalidExample {
   codes: string[];
 }
 
+/** The rule ids an example's first line (`# expect: PC112, PC104` or `# expect: (nothing)`) names, sorted. */
+export function expectedCodes(text: string): string[] {
+  const spec = /^# expect: (.*)$/.exec(text.split('\n')[0])![1].trim();
+  return spec === '(nothing)' ? [] : spec.split(',').map((c) => c.trim()).sort();
+}
+
 export function invalidExamples(): InvalidExample[] {
   return readdirSync(join(REPO, 'examples', 'invalid'))
     .filter((f) => f.endsWith('.topology.yaml'))
     .sort()
     .map((name) => {
       const text = example(`invalid/${name}`);
-      const spec = /^# expect: (.*)$/.exec(text.split('\n')[0])![1].trim();
-      const codes = spec === '(nothing)' ? [] : spec.split(',').map((c) => c.trim()).sort();
-      return { name, text, codes };
+      return { name, text, codes: expectedCodes(text) };
     });
 }
 

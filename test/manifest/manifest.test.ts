@@ -68,7 +68,7 @@ describe('extension manifest', () => {
 
   it('contributes the settings the server reads, with descriptions and defaults', () => {
     const properties = contributes.configuration.properties;
-    assert.deepEqual(Object.keys(properties).sort(), ['pchatTopology.rules', 'pchatTopology.trace.server']);
+    assert.deepEqual(Object.keys(properties).sort(), ['pchatTopology.reportUnusedSuppressions', 'pchatTopology.rules', 'pchatTopology.trace.server']);
     for (const [name, property] of Object.entries(properties as Record<string, { default: unknown; description?: string; markdownDescription?: string }>)) {
       assert.ok(property.default !== undefined, `${name} has no default`);
       assert.ok(property.description || property.markdownDescription, `${name} has no description`);

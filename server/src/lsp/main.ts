@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { createStdioConnection } from './stdioConnection';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 const HELP = `Usage: pchat-topology-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
@@ -13,5 +14,5 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => TRANSPOR
   process.stdout.write(HELP);
   process.exitCode = args.includes('--help') || args.includes('-h') ? 0 : 2;
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(args.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all));
 }

@@ -1,12 +1,22 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  DefinitionRequest,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentHighlightKind,
+  DocumentHighlightRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
   ResponseError,
   TextDocumentSyncKind,
-  TextDocuments,
   type Connection,
   type InitializeResult,
   type Position,
@@ -24,6 +34,8 @@ import { analyze, type TopologyAnalysis } from '../service/languageService';
 import { isTopologyDocument, TOOL_NAME } from '../service/topologyFiles';
 import type { ValidationOptions } from '../service/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
+import { syncDocuments } from './documentSync';
+import { codeActionParams, diagramModelParams, guard, positionParams, referenceParams, renameParams, textDocumentParams } from './paramsGuard';
 import { DIAGRAM_MODEL_REQUEST, OPEN_PREVIEW_TO_SIDE_COMMAND } from './protocol';
 import { SettingsCache } from './settings';
 import { ValidationScheduler } from './validationScheduler';
@@ -36,7 +48,7 @@ const isTopology = (doc: TextDocument) => isTopologyDocument(doc.languageId, doc
 
 /** LSP glue: every answer comes from the language service. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = syncDocuments(connection);
   const settings = new SettingsCache(connection);
   const cache = new Map<string, { version: number; options: ValidationOptions; analysis: TopologyAnalysis }>();
 
@@ -129,48 +141,81 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onHover(({ textDocument, position }) =>
-    withAnalysis(textDocument.uri, null, (a) => {
-      const result = hover(a, position, ruleDocsUri);
-      return result ? { contents: { kind: 'markdown', value: result.markdown }, range: result.range } : null;
-    }, position),
-  );
-  connection.onCompletion(({ textDocument, position }) => withAnalysis(textDocument.uri, [], (a) => complete(a, position).map(toCompletionItem), position));
-  connection.onCodeAction(({ textDocument, range, context }) =>
-    withAnalysis(textDocument.uri, [], (a) => codeActions(a, range, context.only).map((action) => toCodeAction(textDocument.uri, action))),
-  );
-  connection.onDefinition(({ textDocument, position }) =>
-    withAnalysis(textDocument.uri, null, (a) => {
-      const range = definition(a, position);
-      return range ? { uri: textDocument.uri, range } : null;
-    }, position),
-  );
-  connection.onReferences(({ textDocument, position, context }) =>
-    withAnalysis(textDocument.uri, [], (a) => references(a, position, context.includeDeclaration).map((range) => ({ uri: textDocument.uri, range })), position),
-  );
-  connection.onDocumentHighlight(({ textDocument, position }) =>
-    withAnalysis(textDocument.uri, [], (a) =>
-      highlights(a, position).map((o) => ({ range: o.range, kind: o.isDefinition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read })),
-      position,
+  // Registered with onRequest, not onHover and the like: those read the params (workDoneToken) before the guard can.
+  connection.onRequest(
+    HoverRequest.type,
+    guard(positionParams, ({ textDocument, position }) =>
+      withAnalysis(textDocument.uri, null, (a) => {
+        const result = hover(a, position, ruleDocsUri);
+        return result ? { contents: { kind: 'markdown', value: result.markdown }, range: result.range } : null;
+      }, position),
     ),
   );
-  connection.onPrepareRename(({ textDocument, position }) => withAnalysis(textDocument.uri, null, (a) => prepareRename(a, position) ?? null, position));
-  connection.onRenameRequest(({ textDocument, position, newName }) =>
-    withAnalysis(textDocument.uri, null, (a) => ({ changes: { [textDocument.uri]: rename(a, position, newName) } }), position),
+  connection.onRequest(
+    CompletionRequest.type,
+    guard(positionParams, ({ textDocument, position }) => withAnalysis(textDocument.uri, [], (a) => complete(a, position).map(toCompletionItem), position)),
   );
-  connection.onDocumentSymbol(({ textDocument }) => withAnalysis(textDocument.uri, [], (a) => documentSymbols(a).map(toDocumentSymbol)));
-  connection.onFoldingRanges(({ textDocument }) => withAnalysis(textDocument.uri, [], (a) => foldingRanges(a)));
-  connection.onCodeLens(({ textDocument }) =>
-    withAnalysis(textDocument.uri, [], (a) =>
-      poolLenses(a).flatMap((lens) => [
-        { range: lens.range, command: { title: lens.summary, command: '' } },
-        { range: lens.range, command: { title: 'Open preview', command: OPEN_PREVIEW_TO_SIDE_COMMAND, arguments: [textDocument.uri, lens.poolId] } },
-      ]),
+  connection.onRequest(
+    CodeActionRequest.type,
+    guard(codeActionParams, ({ textDocument, range, context }) =>
+      withAnalysis(textDocument.uri, [], (a) => codeActions(a, range, context.only).map((action) => toCodeAction(textDocument.uri, action))),
+    ),
+  );
+  connection.onRequest(
+    DefinitionRequest.type,
+    guard(positionParams, ({ textDocument, position }) =>
+      withAnalysis(textDocument.uri, null, (a) => {
+        const range = definition(a, position);
+        return range ? { uri: textDocument.uri, range } : null;
+      }, position),
+    ),
+  );
+  connection.onRequest(
+    ReferencesRequest.type,
+    guard(referenceParams, ({ textDocument, position, context }) =>
+      withAnalysis(textDocument.uri, [], (a) => references(a, position, context.includeDeclaration).map((range) => ({ uri: textDocument.uri, range })), position),
+    ),
+  );
+  connection.onRequest(
+    DocumentHighlightRequest.type,
+    guard(positionParams, ({ textDocument, position }) =>
+      withAnalysis(textDocument.uri, [], (a) =>
+        highlights(a, position).map((o) => ({ range: o.range, kind: o.isDefinition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read })),
+        position,
+      ),
+    ),
+  );
+  connection.onRequest(
+    PrepareRenameRequest.type,
+    guard(positionParams, ({ textDocument, position }) => withAnalysis(textDocument.uri, null, (a) => prepareRename(a, position) ?? null, position)),
+  );
+  connection.onRequest(
+    RenameRequest.type,
+    guard(renameParams, ({ textDocument, position, newName }) =>
+      withAnalysis(textDocument.uri, null, (a) => ({ changes: { [textDocument.uri]: rename(a, position, newName) } }), position),
+    ),
+  );
+  connection.onRequest(
+    DocumentSymbolRequest.type,
+    guard(textDocumentParams, ({ textDocument }) => withAnalysis(textDocument.uri, [], (a) => documentSymbols(a).map(toDocumentSymbol))),
+  );
+  connection.onRequest(
+    FoldingRangeRequest.type,
+    guard(textDocumentParams, ({ textDocument }) => withAnalysis(textDocument.uri, [], (a) => foldingRanges(a))),
+  );
+  connection.onRequest(
+    CodeLensRequest.type,
+    guard(textDocumentParams, ({ textDocument }) =>
+      withAnalysis(textDocument.uri, [], (a) =>
+        poolLenses(a).flatMap((lens) => [
+          { range: lens.range, command: { title: lens.summary, command: '' } },
+          { range: lens.range, command: { title: 'Open preview', command: OPEN_PREVIEW_TO_SIDE_COMMAND, arguments: [textDocument.uri, lens.poolId] } },
+        ]),
+      ),
     ),
   );
 
-  connection.onRequest(DIAGRAM_MODEL_REQUEST, ({ uri }: { uri: string }) => withAnalysis(uri, null, diagramModel));
+  connection.onRequest(DIAGRAM_MODEL_REQUEST, guard(diagramModelParams, ({ uri }) => withAnalysis(uri, null, diagramModel)));
 
-  documents.listen(connection);
   connection.listen();
 }
