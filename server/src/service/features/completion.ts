@@ -1,6 +1,7 @@
 import type { TopologyAnalysis } from '../languageService';
 import { buildModel } from '../model/buildModel';
 import type { EntityKind, Topology } from '../model/model';
+import { WINDOWS_TIME_ZONES } from '../model/timeZones';
 import { TopologyIndex } from '../model/topologyIndex';
 import type { PathSegment } from '../parse/yamlNodes';
 import { KIND_NOUNS } from '../rules/wording';
@@ -101,6 +102,7 @@ function valueEntries(path: PathSegment[], model: { topology: Topology; index: T
     const centers = new Set([...model.topology.sqlStores.map((s) => s.dataCenter?.value), ...model.topology.persistentChatPools.flatMap((p) => p.servers.map((s) => s.dataCenter?.value))]);
     return [...centers].filter((c): c is string => !!c).map((c) => value(c, 'data center'));
   }
+  if (key === 'timeZone') return WINDOWS_TIME_ZONES.map((zone) => value(zone.name, `Windows time zone · ${zone.iana}`));
   if (schema?.default !== undefined) return [value(String(schema.default), 'default')];
   return [];
 }

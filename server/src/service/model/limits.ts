@@ -8,3 +8,5 @@ export const MAX_PROVISIONED_USERS = 150_000;
 export const MAX_FRONT_END_SERVERS = 12;
 export const DEFAULT_SIP_PORT = 5041;
 export const DEFAULT_POOL_PORT = 8011;
+export const MAX_ACCESS_CONTROL_ENTRIES = 2_000_000;
+export const MAX_INVITATIONS = 1_000_000;

@@ -12,6 +12,8 @@ export interface HostedDatabase {
   ref: Field<string>;
 }
 
+export type Pool = FrontEndPool | PersistentChatPool;
+
 export const fqdnKey = (fqdn: string): string => fqdn.toLowerCase();
 
 /** The SQL Server instance a store names: computer and instance, case-insensitive. */
@@ -32,6 +34,8 @@ export class TopologyIndex {
   readonly enterpriseServers = new Map<string, { pool: FrontEndPool; server: Field<string> }>();
   /** Standard Edition servers by FQDN. */
   readonly standardEditionServers = new Map<string, FrontEndPool>();
+  /** Front End and Persistent Chat pools by pool FQDN, in file order. */
+  readonly poolsByFqdn = new Map<string, Pool[]>();
   readonly databases: HostedDatabase[] = [];
   private readonly databasesByInstance = new Map<string, HostedDatabase[]>();
   private readonly databasesByComputer = new Map<string, HostedDatabase[]>();
@@ -45,6 +49,9 @@ export class TopologyIndex {
     for (const entity of declared) push(this.byId, entity.id.value, entity);
     for (const entity of declared) if ('fqdn' in entity && entity.fqdn) this.fqdns.add(fqdnKey(entity.fqdn.value));
     this.withheld = new Set(topology.withheld);
+    for (const entity of declared) {
+      if ((entity.kind === 'frontEndPool' || entity.kind === 'persistentChatPool') && entity.fqdn && !this.withheld.has(entity)) push(this.poolsByFqdn, fqdnKey(entity.fqdn.value), entity);
+    }
     for (const pool of topology.frontEndPools) {
       if (pool.edition?.value === 'enterprise') {
         for (const server of pool.servers) {
@@ -96,6 +103,15 @@ export class TopologyIndex {
 
   databasesOnComputer(fqdn: string): HostedDatabase[] {
     return this.databasesByComputer.get(fqdnKey(fqdn)) ?? [];
+  }
+
+  /** The Enterprise Edition Front End pool that `fqdn` is a server or the pool FQDN of, and where the pool names it. */
+  enterpriseFrontEnd(fqdn: string): { pool: FrontEndPool; name: Field<string> } | undefined {
+    const key = fqdnKey(fqdn);
+    const server = this.enterpriseServers.get(key);
+    if (server) return { pool: server.pool, name: server.server };
+    const pool = this.poolsByFqdn.get(key)?.find((p): p is FrontEndPool => p.kind === 'frontEndPool' && p.edition?.value === 'enterprise');
+    return pool?.fqdn && { pool, name: pool.fqdn };
   }
 
   /** The Standard Edition server a Persistent Chat pool runs on, if one of its servers is one. */

@@ -5,6 +5,7 @@ import { unknownReference } from './pc004-unknown-reference';
 import { wrongKindReference } from './pc005-wrong-kind-reference';
 import { repeatedComputer } from './pc006-repeated-computer';
 import { serverOutsideDomain } from './pc007-server-outside-domain';
+import { sharedPoolFqdn } from './pc008-shared-pool-fqdn';
 import { unknownSuppressionId } from './pc009-unknown-suppression-id';
 import { pchatOnEnterpriseFrontEnd } from './pc101-pchat-on-enterprise-front-end';
 import { expressNotLocal } from './pc102-express-not-local';
@@ -20,6 +21,11 @@ import { tooManyFrontEndServers } from './pc111-too-many-front-end-servers';
 import { alwaysOnDatabase } from './pc112-always-on';
 import { mirrorInOtherDataCenter } from './pc113-mirror-other-data-center';
 import { backupInSameDataCenter } from './pc114-backup-same-data-center';
+import { fileStoreOnEnterpriseFrontEnd } from './pc115-file-store-on-enterprise-front-end';
+import { multipleServerWithoutFileStore } from './pc116-multiple-server-without-file-store';
+import { fileStoreOfOtherSite } from './pc117-file-store-other-site';
+import { backupMirrorWithoutBackup } from './pc119-backup-mirror-without-backup';
+import { copiesOfExpressDatabase } from './pc120-express-with-copies';
 import { singleServerGrown } from './pc201-single-server-grown';
 import { singleServerPool } from './pc202-single-server-pool';
 import { tooManyActive } from './pc203-too-many-active';
@@ -34,6 +40,10 @@ import { deploymentConcurrentUsers } from './pc212-deployment-concurrent';
 import { deploymentProvisionedUsers } from './pc213-deployment-provisioned';
 import { standardEditionNoHighAvailability } from './pc214-standard-edition-no-ha';
 import { samePorts } from './pc216-same-ports';
+import { timeZoneDiffers } from './pc217-time-zone-differs';
+import { tooManyDataCenters } from './pc218-more-than-two-data-centers';
+import { roomAccessOverLimit } from './pc219-room-access-over-limit';
+import { adminConsoleOutsideDomain } from './pc221-admin-console-outside-domain';
 import type { Rule } from './rule';
 
 /** The rule catalog, in id order. A new rule is one file and one line here. */
@@ -45,6 +55,7 @@ export const ALL_RULES: readonly Rule[] = [
   wrongKindReference,
   repeatedComputer,
   serverOutsideDomain,
+  sharedPoolFqdn,
   unknownSuppressionId,
   pchatOnEnterpriseFrontEnd,
   expressNotLocal,
@@ -60,6 +71,11 @@ export const ALL_RULES: readonly Rule[] = [
   alwaysOnDatabase,
   mirrorInOtherDataCenter,
   backupInSameDataCenter,
+  fileStoreOnEnterpriseFrontEnd,
+  multipleServerWithoutFileStore,
+  fileStoreOfOtherSite,
+  backupMirrorWithoutBackup,
+  copiesOfExpressDatabase,
   singleServerGrown,
   singleServerPool,
   tooManyActive,
@@ -74,4 +90,8 @@ export const ALL_RULES: readonly Rule[] = [
   deploymentProvisionedUsers,
   standardEditionNoHighAvailability,
   samePorts,
+  timeZoneDiffers,
+  tooManyDataCenters,
+  roomAccessOverLimit,
+  adminConsoleOutsideDomain,
 ];
