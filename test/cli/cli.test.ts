@@ -78,7 +78,12 @@ describe('pchat-topology check: formats', () => {
     const [sarifRun] = log.runs;
     const ruleIds = sarifRun.tool.driver.rules.map((r: { id: string }) => r.id);
     assert.equal(ruleIds.length, RULES.length);
-    assert.ok(sarifRun.tool.driver.rules.every((r: { helpUri: string }) => /^file:.*docs\/rules\/PC\d{3}\.md$/.test(r.helpUri)));
+    for (const rule of sarifRun.tool.driver.rules as { id: string; helpUri: string }[]) {
+      const docs = RULES.find((r) => r.id === rule.id)!;
+      if (docs.sources.length) assert.equal(rule.helpUri, docs.sources[0].url, `${rule.id} links its Microsoft source`);
+      else assert.match(rule.helpUri, /^file:.*docs\/rules\/PC\d{3}\.md$/, `${rule.id}, ours alone, links its page`);
+    }
+    assert.ok(sarifRun.tool.driver.rules.some((r: { helpUri: string }) => r.helpUri.startsWith('https://learn.microsoft.com/')));
     const pc101 = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === 'PC101');
     assert.equal(ruleIds[pc101.ruleIndex], 'PC101');
     assert.equal(pc101.level, 'error');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-protocol';
+import { RULES } from '../../server/src/service/languageService';
 import { REPO } from '../helpers';
 import type { LspClient } from './lspClient';
 import { example, openAndWait, pos, rangeOf, startServer, textIn } from './util';
@@ -86,18 +87,33 @@ describe('LSP hover', () => {
     includesAll(state.markdown, [schema.definitions.pchatServer.properties.state.description, 'active', 'standby']);
   });
 
-  it('inside a finding: the rule id, its title and a link to its docs page', async () => {
+  it("inside a finding: the rule id, its title, Microsoft's sentence and page, and a link to its docs page", async () => {
     const text = example('invalid/pchat-db-with-back-end.topology.yaml');
     const { uri, diagnostics } = await openAndWait(client, 'hover-finding', text);
     const [finding] = diagnostics;
     assert.equal(finding.code, 'PC105');
     const { markdown } = await hoverAt(uri, { line: finding.range.start.line, character: finding.range.start.character + 2 });
     const title = readFileSync(join(REPO, 'docs', 'rules', 'PC105.md'), 'utf8').split('\n')[0].replace(/^# PC105: /, '');
-    includesAll(markdown, ['PC105', title]);
+    const rule = RULES.find((r) => r.id === 'PC105')!;
+    const [page] = rule.sources;
+    includesAll(markdown, ['PC105', title, `> ${rule.quote}`, `[${page.title}](${page.url}) (Lync Server 2013)`]);
     const link = /\[PC105 docs\]\(([^)]+)\)/.exec(markdown);
     assert.ok(link, `no docs link in:\n${markdown}`);
     assert.equal(link[1], finding.codeDescription?.href);
     assert.ok(link[1].endsWith('docs/rules/PC105.md'));
+  });
+
+  it('inside a finding of a rule of ours: the sentence that says so, and no Microsoft page', async () => {
+    const text = example('invalid/broken-references.topology.yaml');
+    const { uri, diagnostics } = await openAndWait(client, 'hover-finding-ours', text);
+    const finding = diagnostics.find((d) => d.code === 'PC004')!;
+    const { markdown } = await hoverAt(uri, { line: finding.range.start.line, character: finding.range.start.character + 1 });
+    const rule = RULES.find((r) => r.id === 'PC004')!;
+    assert.deepEqual(rule.sources, []);
+    const section = markdown.split('\n\n---\n\n').find((part) => part.startsWith('**PC004**'));
+    assert.ok(section, `no PC004 section in:\n${markdown}`);
+    includesAll(section, [rule.inference!, '[PC004 docs]']);
+    assert.doesNotMatch(section, /learn\.microsoft\.com/);
   });
 
   it('on nothing of interest (a blank line) there is no hover', async () => {

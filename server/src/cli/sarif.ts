@@ -28,7 +28,8 @@ function ruleDescriptor(rule: RuleDocs): ReportingDescriptor {
     name: rule.title,
     shortDescription: { text: rule.title },
     fullDescription: { text: fullDescription(rule) },
-    helpUri: ruleDocsUri(rule.id),
+    // The Microsoft page the rule enforces; a rule that is ours alone links its page in the docs.
+    helpUri: rule.sources[0]?.url ?? ruleDocsUri(rule.id),
     ...(existsSync(page) ? { help: { text: rule.title, markdown: readFileSync(page, 'utf8') } } : {}),
     defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
   };

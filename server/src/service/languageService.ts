@@ -123,4 +123,12 @@ export function validate(input: TextDocument | string, options: ValidationOption
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 
 /** The catalog's docs of every rule, in id order. */
-export const RULES: readonly RuleDocs[] = ALL_RULES.map(({ id, title, defaultSeverity, source, quote, quoteIsParaphrase }) => ({ id, title, defaultSeverity, source, quote, quoteIsParaphrase }));
+export const RULES: readonly RuleDocs[] = ALL_RULES.map(({ id, title, defaultSeverity, sources, inference, quote, quoteIsParaphrase }) => ({
+  id,
+  title,
+  defaultSeverity,
+  sources,
+  inference,
+  quote,
+  quoteIsParaphrase,
+}));

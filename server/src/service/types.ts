@@ -60,15 +60,13 @@ export interface RuleDocs {
   id: string;
   title: string;
   defaultSeverity: Severity;
-  /** Where Microsoft says so: a document name. Being replaced by `sources`. */
-  source?: string;
-  /** The Microsoft pages the rule enforces (rules/sources.ts); none where the rule is ours alone. */
-  sources?: readonly MicrosoftPage[];
+  /** The Microsoft pages the rule enforces (rules/sources.ts), the one `quote` is from first; none where the rule is ours alone. */
+  sources: readonly MicrosoftPage[];
   /** Where the rule is our inference rather than Microsoft's word: one plain sentence saying so. */
   inference?: string;
-  /** The words of the source that the rule enforces. */
-  quote: string;
-  /** The source's rule in our words, where Microsoft states it only across several pages or in other terms. */
+  /** Microsoft's sentence on the first of `sources` that the rule enforces, verbatim; none where the rule is ours alone. */
+  quote?: string;
+  /** The quote is the source's rule in our words, where Microsoft states it only across several pages or in other terms. */
   quoteIsParaphrase?: boolean;
 }
 

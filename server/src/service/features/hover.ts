@@ -1,5 +1,5 @@
 import type { TopologyAnalysis } from '../languageService';
-import { MAX_ACTIVE_SERVERS, MAX_CONCURRENT_USERS, USERS_PER_ACTIVE_SERVER } from '../model/limits';
+import { MAX_ACCESS_CONTROL_ENTRIES, MAX_ACTIVE_SERVERS, MAX_CONCURRENT_USERS, MAX_INVITATIONS, USERS_PER_ACTIVE_SERVER } from '../model/limits';
 import type { Entity, FileStore, FrontEndPool, PersistentChatPool, PersistentChatServer, Site, SqlStore } from '../model/model';
 import { activeServers, poolCapacity, poolDatabases, standbyServers } from '../model/poolFacts';
 import { fqdnKey } from '../model/topologyIndex';
@@ -25,6 +25,13 @@ function storeLine(analysis: TopologyAnalysis, id: string): string {
   return store?.kind === 'sqlStore' ? `${code(store.id.value)} on ${sqlInstanceName(store)}` : `${code(id)} (no such SQL store)`;
 }
 
+/** A chat-room planning figure of a pool against Microsoft's limit (PC219). */
+function roomAccessFigure(noun: string, planned: number | undefined, limit: number): string {
+  if (planned === undefined) return `${noun} not planned (at most ${count(limit)})`;
+  const share = `**${count(planned)}** ${noun} of at most ${count(limit)} (${Math.round((planned / limit) * 100)}%)`;
+  return planned > limit ? `${share}, over the limit (PC219)` : share;
+}
+
 function persistentChatPoolHover(analysis: TopologyAnalysis, pool: PersistentChatPool): string {
   const { index } = analysis;
   const active = activeServers(pool).length;
@@ -39,6 +46,8 @@ function persistentChatPoolHover(analysis: TopologyAnalysis, pool: PersistentCha
     '',
     `Capacity: ${Math.min(active, MAX_ACTIVE_SERVERS)} active × ${count(USERS_PER_ACTIVE_SERVER)} = **${count(capacity)}** concurrent users (at most ${count(MAX_CONCURRENT_USERS)} a pool)` +
       (planned !== undefined ? `; planned **${count(planned)}** (${capacity ? Math.round((planned / capacity) * 100) : '∞'}%)` : ''),
+    '',
+    `Chat room access: ${roomAccessFigure('access control entries', pool.accessControlEntries?.value, MAX_ACCESS_CONTROL_ENTRIES)} · ${roomAccessFigure('invitations', pool.invitations?.value, MAX_INVITATIONS)}`,
     '',
     `Next hop: ${nextHop ? `${label(nextHop)} (${nextHop.edition?.value === 'standard' ? 'Standard Edition server' : 'Enterprise Edition pool'} ${nextHop.fqdn?.value ?? ''})` : pool.nextHop ? code(pool.nextHop.value) : '—'}`,
   ];
@@ -141,8 +150,12 @@ function findingsHover(analysis: TopologyAnalysis, offset: number, ruleDocsUri: 
     .filter((f) => document.offsetAt(f.range.start) <= offset && offset <= document.offsetAt(f.range.end))
     .map((f) => {
       const rule = ALL_RULES.find((r) => r.id === f.code)!;
-      const why = rule.quoteIsParaphrase ? `In our words: ${rule.quote}` : `> ${rule.quote}`;
-      return [`**${rule.id}** · ${rule.title}`, '', why, '', `— ${rule.source} · [${rule.id} docs](${ruleDocsUri(rule.id)})`].join('\n');
+      const lines = [`**${rule.id}** · ${rule.title}`];
+      if (rule.quote) lines.push('', rule.quoteIsParaphrase ? `In our words: ${rule.quote}` : `> ${rule.quote}`);
+      if (rule.sources.length > 0) lines.push('', `— ${rule.sources.map((page) => `[${page.title}](${page.url}) (${page.product})`).join(' · ')}`);
+      if (rule.inference) lines.push('', rule.inference);
+      lines.push('', `[${rule.id} docs](${ruleDocsUri(rule.id)})`);
+      return lines.join('\n');
     });
 }
 

@@ -53,8 +53,8 @@ export const schemaMismatch: Rule = {
   id: 'PC002',
   title: 'The descriptor does not match the topology format',
   defaultSeverity: 'error',
-  source: 'topology-format.md (the JSON Schema in schemas/topology.schema.json)',
-  quote: 'Unknown keys are errors.',
+  sources: [],
+  inference: "This rule is ours, not Microsoft's: the topology descriptor is pchat-topology's own format, whose keys and values its JSON Schema (schemas/topology.schema.json) defines.",
   check(context) {
     const problems = context.schema.problems;
     const typos = new Set(

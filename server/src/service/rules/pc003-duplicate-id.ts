@@ -7,8 +7,8 @@ export const duplicateId: Rule = {
   id: 'PC003',
   title: 'An id or a SQL Server instance is defined twice',
   defaultSeverity: 'error',
-  source: 'topology-format.md; Topology Builder',
-  quote: 'Every `id` in the file is unique, across all sections. Two stores with the same pair are the same instance and are reported as a duplicate.',
+  sources: [],
+  inference: "This rule is ours, not Microsoft's: every entity is referred to by its id and every SQL Server instance is one place for databases, so naming either twice makes the topology ambiguous.",
   check({ index, topology, report }) {
     for (const [id, entities] of index.byId) {
       const [first, ...again] = entities;

@@ -16,8 +16,8 @@ export const unknownReference: Rule = {
   id: 'PC004',
   title: 'A reference names no entity',
   defaultSeverity: 'error',
-  source: 'topology-format.md; Topology Builder',
-  quote: 'A database is hosted by the instance named in its `store`. The back-end database of a Front End pool is hosted by its `backEnd`.',
+  sources: [],
+  inference: "This rule is ours, not Microsoft's: a reference must name an entity defined in the file, or the topology it describes is incomplete.",
   check(context) {
     for (const ref of context.topology.references) {
       if (context.index.entity(ref.field.value)) continue;

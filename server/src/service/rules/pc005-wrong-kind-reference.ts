@@ -1,6 +1,7 @@
 import type { EntityKind } from '../model/model';
 import { replaceWithIds } from './pc004-unknown-reference';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { KIND_NOUNS, label } from './wording';
 
 const WHAT_FITS: Partial<Record<EntityKind, string>> = {
@@ -12,8 +13,10 @@ export const wrongKindReference: Rule = {
   id: 'PC005',
   title: 'A reference names an entity of the wrong kind',
   defaultSeverity: 'error',
-  source: 'lync-server-2013-add-persistent-chat-server-to-the-topology.md',
-  quote: 'A next hop is an Enterprise Edition pool or a Standard Edition server.',
+  sources: [PAGES.addPersistentChat, PAGES.componentsAndTopologies],
+  quote: 'Select the Front End Server pool to be used as a next hop for this Persistent Chat Server pool.',
+  inference:
+    'That each of the other references (`site`, `backEnd`, `fileStore`, `store`, `mirror`, `backup`, `backupMirror`) names an entity of its own kind is our rule, following from what each key means.',
   check(context) {
     for (const ref of context.topology.references) {
       const named = context.index.byId.get(ref.field.value);

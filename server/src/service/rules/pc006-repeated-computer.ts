@@ -41,9 +41,8 @@ export const repeatedComputer: Rule = {
   id: 'PC006',
   title: 'A computer is listed in two pools of the same kind, or twice in one pool',
   defaultSeverity: 'error',
-  source: 'Topology Builder',
-  quote: 'A computer is named by its FQDN. Each server belongs to one pool of a kind.',
-  quoteIsParaphrase: true,
+  sources: [],
+  inference: "This rule is ours, not Microsoft's: one computer is one server of a kind, so listing it in two pools of that kind, or twice in one pool, is a mistake in the descriptor.",
   check(context) {
     const frontEnd: Membership[] = [];
     for (const pool of context.topology.frontEndPools) {

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const isInDomain = (fqdn: string, domain: string): boolean => fqdn.toLowerCase().endsWith(`.${domain.toLowerCase()}`);
@@ -7,7 +8,7 @@ export const serverOutsideDomain: Rule = {
   id: 'PC007',
   title: 'A Persistent Chat server is outside the AD DS domain of Lync Server',
   defaultSeverity: 'warning',
-  source: 'Seed (Gg398500), Multiple-Server Topology',
+  sources: [PAGES.componentsAndTopologies],
   quote: 'Multiple computers running Persistent Chat Server should reside in the same Active Directory Domain Services domain as Lync Server and the Compliance service.',
   check({ topology, report }) {
     const domain = topology.domain;

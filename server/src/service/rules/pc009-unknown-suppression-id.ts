@@ -31,9 +31,8 @@ export const unknownSuppressionId: Rule = {
   id: 'PC009',
   title: 'A suppression comment names something that is not a rule id',
   defaultSeverity: 'warning',
-  source: "pchat-topology's suppression comments (docs/suppressions.md)",
-  quote: 'A suppression comment is `# pchat-topology-disable[-next-line] [ids] [-- reason | : reason]`; a word that is neither a rule id nor a reason makes the comment silence nothing.',
-  quoteIsParaphrase: true,
+  sources: [],
+  inference: "This rule is ours, not Microsoft's: it keeps pchat-topology's suppression comments honest, as ESLint's `--report-unused-disable-directives` does for its own.",
   check(context) {
     for (const suppression of context.suppressions) {
       for (const word of suppression.unknown) {

@@ -1,13 +1,14 @@
 import { fqdnKey } from '../model/topologyIndex';
 import { domainOf } from './placeholders';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const pchatOnEnterpriseFrontEnd: Rule = {
   id: 'PC101',
   title: 'A Persistent Chat server is collocated on an Enterprise Edition Front End server',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Supported Collocation',
+  sources: [PAGES.componentsAndTopologies, PAGES.enterpriseCollocation],
   quote: 'For Lync Server 2013 Enterprise Edition, Persistent Chat Servers cannot be collocated on the Enterprise Edition server.',
   check(context) {
     const { topology, index, edits, report } = context;

@@ -1,13 +1,16 @@
 import { fqdnKey } from '../model/topologyIndex';
 import type { PersistentChatPool } from '../model/model';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label, ROLE_NOUNS } from './wording';
 
 export const expressNotLocal: Rule = {
   id: 'PC102',
   title: 'A Persistent Chat or compliance database is on a SQL Server Express that is not the local one of its Standard Edition server',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Supported Collocation',
+  sources: [PAGES.componentsAndTopologies, PAGES.standardCollocation],
+  inference:
+    'That SQL Server Express may hold these databases nowhere else is our reading: Microsoft names SQL Server Express for Persistent Chat only on the Standard Edition server the pool runs on.',
   quote: 'The Persistent Chat Server Back End Server and the Persistent Chat Compliance database can be collocated on the Standard Edition server on the local SQL Server Express Back End Server.',
   check({ index, report }) {
     for (const db of index.databases) {

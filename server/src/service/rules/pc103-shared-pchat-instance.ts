@@ -1,14 +1,27 @@
+import { instanceKey } from '../model/topologyIndex';
 import type { Rule } from './rule';
-import { reportSharedInstances } from './sharedInstance';
+import { copyOf, DATABASE_NOUNS, laterPoolsSharing, moveFixes } from './sharedInstance';
+import { PAGES } from './sources';
+import { label } from './wording';
 
 export const sharedPersistentChatInstance: Rule = {
   id: 'PC103',
   title: 'One SQL Server instance holds the databases of two Persistent Chat pools',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Supported Collocation; lync-server-2013-supported-server-collocation.md',
-  quote: 'Each instance of SQL Server can contain only a single back-end database and a single Persistent Chat database.',
+  sources: [PAGES.enterpriseCollocation, PAGES.componentsAndTopologies, PAGES.standardCollocation],
+  quote:
+    'Each instance of SQL Server can contain only a single back-end database, a single Monitoring database, a single Archiving database, a single Persistent Chat database, and a single Persistent Chat compliance database.',
   check(context) {
-    reportSharedInstances(context, 'persistentChat', 'Persistent Chat database');
-    reportSharedInstances(context, 'compliance', 'compliance database');
+    for (const kind of ['persistentChat', 'compliance'] as const) {
+      const noun = DATABASE_NOUNS[kind];
+      for (const { db, first } of laterPoolsSharing(context, kind, instanceKey)) {
+        context.report({
+          span: db.ref.span,
+          message: `The ${copyOf(db)}${noun} of ${label(db.owner)} is on ${label(db.store)}, the same SQL Server instance that holds the ${copyOf(first)}${noun} of ${label(first.owner)}; an instance can hold only one ${noun}.`,
+          related: [{ span: first.ref.span, message: `The ${noun} of ${label(first.owner)}` }],
+          fixes: moveFixes(context, db),
+        });
+      }
+    }
   },
 };

@@ -1,13 +1,26 @@
+import { fqdnKey } from '../model/topologyIndex';
+import type { SqlStore } from '../model/model';
 import type { Rule } from './rule';
-import { reportSharedInstances } from './sharedInstance';
+import { instanceRelation, laterPoolsSharing } from './sharedInstance';
+import { PAGES } from './sources';
+import { label } from './wording';
+
+const computerOf = (store: SqlStore) => store.fqdn && fqdnKey(store.fqdn.value);
 
 export const sharedBackEndInstance: Rule = {
   id: 'PC104',
-  title: 'One SQL Server instance holds the back-end databases of two Front End pools',
+  title: 'One SQL Server computer holds the back-end databases of two Front End pools',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Supported Collocation; lync-server-2013-supported-server-collocation.md',
-  quote: 'Each instance of SQL Server can contain only a single back-end database and a single Persistent Chat database.',
+  sources: [PAGES.enterpriseCollocation],
+  quote:
+    'The database server cannot support more than one Front End pool, one Archiving deployment, and one Monitoring deployment, but it can support one of each, regardless of whether the databases use the same instance of SQL Server or separate instances of SQL Server.',
   check(context) {
-    reportSharedInstances(context, 'backEnd', 'back-end database');
+    for (const { db, first } of laterPoolsSharing(context, 'backEnd', computerOf)) {
+      context.report({
+        span: db.ref.span,
+        message: `The back-end database of ${label(db.owner)} is on SQL Server '${db.store.fqdn!.value}' (${label(db.store)}), which also holds the back-end database of ${label(first.owner)} (${instanceRelation(db, first)}); a SQL Server computer can hold the back-end database of only one Front End pool, whether in the same instance or in separate ones.`,
+        related: [{ span: first.ref.span, message: `The back-end database of ${label(first.owner)}, on ${label(first.store)}` }],
+      });
+    }
   },
 };

@@ -1,14 +1,18 @@
 import { fqdnKey } from '../model/topologyIndex';
 import { protectionPairs } from './databaseCopies';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label, ROLE_NOUNS } from './wording';
 
 export const copyOnSameComputer: Rule = {
   id: 'PC106',
   title: 'A mirror or backup is on the same SQL Server computer as the database it protects',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Persistent Chat Server Components',
-  quote: 'Server(s) (more than one server if mirroring is used) that host the SQL Server back-end database for hosting the Persistent Chat content database',
+  sources: [PAGES.componentsAndTopologies, PAGES.requiredResources],
+  quote:
+    'Server(s) (more than one server if mirroring is used) that host the SQL Server back-end database for hosting the Persistent Chat content database where chat room content, rooms, and categories are stored.',
+  inference:
+    'Microsoft speaks of mirroring only; that a log-shipping backup, or the mirror of the backup, must not share a computer with the copy it protects either is our inference.',
   check(context) {
     for (const { pool, noun, role, copy, protects } of protectionPairs(context)) {
       const computer = copy.store.fqdn?.value;

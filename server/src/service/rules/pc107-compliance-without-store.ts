@@ -1,6 +1,7 @@
 import { instanceKey } from '../model/topologyIndex';
 import type { SqlStore } from '../model/model';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 const MAX_SUGGESTIONS = 3;
@@ -9,8 +10,9 @@ export const complianceWithoutStore: Rule = {
   id: 'PC107',
   title: 'Compliance is enabled but no compliance store is given',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Persistent Chat Server Components',
-  quote: 'If compliance was enabled, a server(s) (more than one server if mirroring is used) that host the SQL Server back-end database for hosting the Persistent Chat Compliance database',
+  sources: [PAGES.componentsAndTopologies, PAGES.addPersistentChat],
+  quote:
+    'If compliance was enabled, a server(s) (more than one server if mirroring is used) that host the SQL Server back-end database for hosting the Persistent Chat Compliance database, where compliance events and chat content for the purpose of compliance are stored.',
   check({ topology, index, edits, report }) {
     let free: SqlStore[] | undefined;
     for (const pool of topology.persistentChatPools) {

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label, quoteList } from './wording';
 
 const STORE_KEYS = ['store', 'mirror', 'backup', 'backupMirror'] as const;
@@ -7,8 +8,10 @@ export const unusedComplianceStores: Rule = {
   id: 'PC108',
   title: 'Compliance is disabled but compliance stores are given',
   defaultSeverity: 'warning',
-  source: 'Seed (Gg398500), Persistent Chat Server Components',
-  quote: 'Compliance service, which is turned on if compliance is enabled',
+  sources: [PAGES.addPersistentChat, PAGES.componentsAndTopologies],
+  quote: 'Define the SQL Server compliance database if you enabled Compliance.',
+  inference:
+    'That compliance stores given while compliance is disabled are ignored, and best removed, is our reading: Microsoft asks for them only when compliance is enabled.',
   check({ topology, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       const compliance = pool.compliance;

@@ -4,6 +4,7 @@ import { fqdnKey } from '../model/topologyIndex';
 import type { FrontEndPool, SqlStore } from '../model/model';
 import type { OffsetEdit } from '../edits/yamlEdits';
 import type { Fix, Rule, RuleContext } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 /** Points a Standard Edition server's back end at its local SQL Server Express, adding that store if there is none. */
@@ -29,9 +30,10 @@ export const backEndForEdition: Rule = {
   id: 'PC109',
   title: "A Front End pool's back end does not fit its edition",
   defaultSeverity: 'error',
-  source: 'lync-server-2013-supported-topologies.md; lync-server-2013-supported-server-collocation.md',
-  quote: 'A Standard Edition server uses its local SQL Server Express as its back end; an Enterprise Edition pool needs a back-end SQL Server.',
-  quoteIsParaphrase: true,
+  sources: [PAGES.standardCollocation, PAGES.supportedTopologies],
+  quote: 'By default, the SQL Server Express back-end database is collocated on the Standard Edition server. You cannot move it to a separate computer.',
+  inference:
+    "That an Enterprise Edition pool's back end cannot be SQL Server Express is our reading: Microsoft names SQL Server Express only as the Standard Edition server's own database.",
   check(context) {
     const { topology, index, report } = context;
     for (const pool of topology.frontEndPools) {

@@ -1,13 +1,15 @@
 import { fqdnKey } from '../model/topologyIndex';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 
 export const standardEditionServers: Rule = {
   id: 'PC110',
   title: 'A Standard Edition server lists other servers',
   defaultSeverity: 'error',
-  source: 'lync-server-2013-supported-topologies.md',
-  quote: 'A Standard Edition server is one computer; it is not a pool of servers.',
-  quoteIsParaphrase: true,
+  sources: [PAGES.supportedTopologies],
+  quote: 'Standard Edition server, which includes a collocated SQL Server Express database.',
+  inference:
+    'That a Standard Edition server lists no other servers is our reading of this page, which describes it as one server with its own database, where an Enterprise Edition pool consists of Front End Servers.',
   check({ topology, edits, report }) {
     for (const pool of topology.frontEndPools) {
       if (pool.edition?.value !== 'standard' || !pool.serversKey || !pool.fqdn) continue;

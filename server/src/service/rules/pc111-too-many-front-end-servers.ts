@@ -1,14 +1,14 @@
 import { MAX_FRONT_END_SERVERS } from '../model/limits';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const tooManyFrontEndServers: Rule = {
   id: 'PC111',
   title: 'An Enterprise Edition Front End pool has more than 12 servers',
   defaultSeverity: 'error',
-  source: 'lync-server-2013-supported-topologies.md',
-  quote: 'An Enterprise Edition Front End pool can have up to 12 Front End Servers.',
-  quoteIsParaphrase: true,
+  sources: [PAGES.supportedTopologies],
+  quote: 'A Front End pool can contain a maximum of twelve Front End Servers.',
   check({ topology, report }) {
     for (const pool of topology.frontEndPools) {
       if (pool.edition?.value !== 'enterprise' || !pool.serversKey || pool.servers.length <= MAX_FRONT_END_SERVERS) continue;

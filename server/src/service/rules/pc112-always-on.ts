@@ -1,13 +1,13 @@
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label, ROLE_NOUNS } from './wording';
 
 export const alwaysOnDatabase: Rule = {
   id: 'PC112',
   title: 'A Persistent Chat or compliance database is in an AlwaysOn availability group',
   defaultSeverity: 'error',
-  source: 'Skype for Business Server 2015: High availability and disaster recovery for Persistent Chat Server',
-  quote: 'AlwaysOn Availability Groups are not supported for Persistent Chat Server; use SQL Server mirroring and log shipping.',
-  quoteIsParaphrase: true,
+  sources: [PAGES.skypeHighAvailability, PAGES.skypeTopology],
+  quote: 'Using SQL AlwaysOn Availability Groups is not supported with Persistent Chat Server databases.',
   check({ index, report }) {
     for (const db of index.databases) {
       if (db.kind === 'backEnd' || db.store.alwaysOn?.value !== true) continue;

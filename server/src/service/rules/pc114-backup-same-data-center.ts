@@ -1,14 +1,15 @@
 import { protectionPairs } from './databaseCopies';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const backupInSameDataCenter: Rule = {
   id: 'PC114',
   title: 'A log-shipping backup is in the same data center as its primary',
   defaultSeverity: 'error',
-  source: 'lync-server-2013-required-resources-for-persistent-chat-server.md',
-  quote: 'Log shipping copies the Persistent Chat database to a secondary database in the backup data center.',
-  quoteIsParaphrase: true,
+  sources: [PAGES.requiredResources, PAGES.skypeHighAvailability],
+  quote:
+    'One dedicated database instance located in the other physical data center. This database will serve as the SQL Server Log Shipping secondary database for the database in the primary data center.',
   check(context) {
     for (const { pool, noun, role, copy, protects } of protectionPairs(context)) {
       if (role !== 'backup') continue;

@@ -1,11 +1,12 @@
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const singleServerGrown: Rule = {
   id: 'PC201',
   title: 'A single-server Persistent Chat pool lists more than one server',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Persistent Chat Server Topologies',
+  sources: [PAGES.componentsAndTopologies, PAGES.addPersistentChat],
   quote: 'After you create a Persistent Chat Server pool with a single server by using Topology Builder, you cannot add additional servers to the pool.',
   check({ topology, edits, report }) {
     for (const pool of topology.persistentChatPools) {

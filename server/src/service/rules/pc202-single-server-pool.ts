@@ -1,11 +1,12 @@
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const singleServerPool: Rule = {
   id: 'PC202',
   title: 'A single-server Persistent Chat pool can never grow',
   defaultSeverity: 'hint',
-  source: 'Seed (Gg398500), Single-Server Topology',
+  sources: [PAGES.componentsAndTopologies, PAGES.skypeTopology],
   quote: 'We recommend using the multiple-server pool topology, even if you’re using a single server, so that you can add more servers later, if needed.',
   check({ topology, index, edits, report }) {
     for (const pool of topology.persistentChatPools) {

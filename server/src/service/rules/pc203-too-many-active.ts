@@ -2,14 +2,16 @@ import { MAX_ACTIVE_SERVERS, MAX_STANDBY_SERVERS } from '../model/limits';
 import { activeServers, standbyServers } from '../model/poolFacts';
 import type { Fix, Rule } from './rule';
 import { serverName, setState } from './serverState';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const tooManyActive: Rule = {
   id: 'PC203',
   title: 'A Persistent Chat pool has more than 4 active servers',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Multiple-Server Topology',
-  quote: 'The multiple-server topology can include as many as four active computers running Persistent Chat Server.',
+  sources: [PAGES.componentsAndTopologies, PAGES.capacityPlanning],
+  quote:
+    'The multiple-server topology can include as many as four active computers running Persistent Chat Server (high availability and disaster recovery configurations will allow up to eight, but only four can be active and the remaining four on standby).',
   check(context) {
     for (const pool of context.topology.persistentChatPools) {
       const active = activeServers(pool);

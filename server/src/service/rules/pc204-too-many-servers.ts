@@ -1,14 +1,16 @@
 import { MAX_POOL_SERVERS, MAX_STANDBY_SERVERS } from '../model/limits';
 import { standbyServers } from '../model/poolFacts';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const tooManyServers: Rule = {
   id: 'PC204',
   title: 'A Persistent Chat pool has more than 4 standby servers or more than 8 servers',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Multiple-Server Topology',
-  quote: 'High availability and disaster recovery configurations will allow up to eight, but only four can be active and the remaining four on standby.',
+  sources: [PAGES.componentsAndTopologies, PAGES.capacityPlanning],
+  quote:
+    'The multiple-server topology can include as many as four active computers running Persistent Chat Server (high availability and disaster recovery configurations will allow up to eight, but only four can be active and the remaining four on standby).',
   check({ topology, report }) {
     for (const pool of topology.persistentChatPools) {
       const standby = standbyServers(pool).length;

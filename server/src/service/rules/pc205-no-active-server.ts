@@ -1,14 +1,17 @@
 import { activeServers, statesKnown } from '../model/poolFacts';
 import type { Rule } from './rule';
 import { serverName, setState } from './serverState';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const noActiveServer: Rule = {
   id: 'PC205',
   title: 'A Persistent Chat pool has no active server',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Multiple-Server Topology',
-  quote: 'High availability and disaster recovery configurations will allow up to eight, but only four can be active and the remaining four on standby.',
+  sources: [PAGES.componentsAndTopologies, PAGES.capacityPlanning],
+  quote:
+    'The multiple-server topology can include as many as four active computers running Persistent Chat Server (high availability and disaster recovery configurations will allow up to eight, but only four can be active and the remaining four on standby).',
+  inference: 'That a pool needs at least one active server is our inference: standby servers serve no users until one is made active.',
   check(context) {
     for (const pool of context.topology.persistentChatPools) {
       if (!pool.serversKey || pool.servers.length === 0 || !statesKnown(pool) || activeServers(pool).length > 0) continue;

@@ -4,6 +4,7 @@ import type { PersistentChatPool } from '../model/model';
 import { domainOf } from './placeholders';
 import type { Fix, Rule, RuleContext } from './rule';
 import { serverName, setState } from './serverState';
+import { PAGES } from './sources';
 import { count, label, plural } from './wording';
 
 function capacityFix(context: RuleContext, pool: PersistentChatPool, missing: number): Fix | undefined {
@@ -29,7 +30,7 @@ export const overCapacity: Rule = {
   id: 'PC206',
   title: 'Planned concurrent users exceed what the active servers carry',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Multiple-Server Topology',
+  sources: [PAGES.componentsAndTopologies, PAGES.definingRequirements],
   quote: 'Each server can support as many as 20,000 concurrent users, for a total of 80,000 concurrent users connected to a Persistent Chat Server pool with 4 servers.',
   check(context) {
     for (const pool of context.topology.persistentChatPools) {

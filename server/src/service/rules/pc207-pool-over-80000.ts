@@ -1,13 +1,14 @@
 import { MAX_CONCURRENT_USERS } from '../model/limits';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { count, label } from './wording';
 
 export const poolOverMaximum: Rule = {
   id: 'PC207',
   title: 'A Persistent Chat pool plans more than 80,000 concurrent users',
   defaultSeverity: 'error',
-  source: 'Seed (Gg398500), Multiple-Server Topology',
-  quote: 'A total of 80,000 concurrent users connected to a Persistent Chat Server pool with 4 servers.',
+  sources: [PAGES.componentsAndTopologies, PAGES.definingRequirements],
+  quote: 'Each server can support as many as 20,000 concurrent users, for a total of 80,000 concurrent users connected to a Persistent Chat Server pool with 4 servers.',
   check({ topology, report }) {
     for (const pool of topology.persistentChatPools) {
       const planned = pool.concurrentUsers;

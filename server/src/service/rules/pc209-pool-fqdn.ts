@@ -1,14 +1,17 @@
 import { fqdnKey } from '../model/topologyIndex';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const poolFqdnNotServer: Rule = {
   id: 'PC209',
   title: "A single-server or Standard Edition collocated pool's FQDN is not its server's",
   defaultSeverity: 'error',
-  source: 'lync-server-2013-add-persistent-chat-server-to-the-topology.md',
-  quote: 'For a single-server pool, the pool FQDN is the FQDN of the server; a Persistent Chat Server collocated with a Standard Edition server uses that server\'s FQDN.',
-  quoteIsParaphrase: true,
+  sources: [PAGES.addPersistentChat],
+  quote:
+    'If the Persistent Chat Server role is being installed on a Lync Server 2013 Standard Edition server, the FQDN needs to match the FQDN of the Standard Edition server.',
+  inference:
+    "That a single-server pool's FQDN is its one server's FQDN is our reading of Topology Builder, where a single computer pool is one computer, named by its FQDN.",
   check({ topology, index, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       if (!pool.fqdn) continue;

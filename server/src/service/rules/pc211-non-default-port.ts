@@ -1,13 +1,15 @@
 import { DEFAULT_POOL_PORT, DEFAULT_SIP_PORT } from '../model/limits';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const nonDefaultPort: Rule = {
   id: 'PC211',
   title: 'A Persistent Chat port is not the default',
   defaultSeverity: 'information',
-  source: 'Seed (Gg398500), Multiple-Server Topology; lync-server-2013-ports-and-protocols-for-internal-servers.md',
-  quote: 'The default port of TCP 8011 connects a server to a server pool. (Ports page: Persistent Chat SIP listens on TCP 5041.)',
+  sources: [PAGES.componentsAndTopologies, PAGES.addPersistentChat, PAGES.portsAndProtocols],
+  quote:
+    'The default port of TCP 8011 connects a server to a server pool, and is used by the Persistent Chat service to communicate between themselves, or for administrative purposes.',
   check({ topology, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       for (const [port, fallback, what] of [

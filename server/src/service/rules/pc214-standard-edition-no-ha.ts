@@ -1,12 +1,13 @@
 import { fqdnKey } from '../model/topologyIndex';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const standardEditionNoHighAvailability: Rule = {
   id: 'PC214',
   title: 'A pool collocated on a Standard Edition server has other or standby servers',
   defaultSeverity: 'error',
-  source: 'Skype for Business Server 2015: Plan for Persistent Chat Server',
+  sources: [PAGES.skypeTopology, PAGES.capacityPlanning],
   quote: 'You cannot add additional servers to a Persistent Chat Server pool if the first Persistent Chat Server is collocated with a Standard Edition Front End Server.',
   check({ topology, index, edits, report }) {
     for (const pool of topology.persistentChatPools) {

@@ -1,14 +1,16 @@
 import { DEFAULT_POOL_PORT, DEFAULT_SIP_PORT } from '../model/limits';
 import type { Rule } from './rule';
+import { PAGES } from './sources';
 import { label } from './wording';
 
 export const samePorts: Rule = {
   id: 'PC216',
   title: 'The SIP port and the pool port are the same',
   defaultSeverity: 'error',
-  source: 'lync-server-2013-ports-and-protocols-for-internal-servers.md',
-  quote: 'Persistent Chat uses one port for SIP (5041) and another for communication within the pool (8011).',
-  quoteIsParaphrase: true,
+  sources: [PAGES.addPersistentChat, PAGES.componentsAndTopologies],
+  quote: 'Define the port used by the Persistent Chat Server to communicate with Lync Server Front End Servers. The default port is 5041.',
+  inference:
+    'That the two ports cannot be the same is our inference: Microsoft gives them different defaults and different uses, and one port cannot serve both.',
   check({ topology, report }) {
     for (const pool of topology.persistentChatPools) {
       if (pool.faulted.has('sipPort') || pool.faulted.has('poolPort')) continue;

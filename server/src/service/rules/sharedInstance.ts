@@ -1,53 +1,77 @@
-import { nodeAtPath } from '../parse/yamlNodes';
 import { instanceKey, type DatabaseKind, type HostedDatabase } from '../model/topologyIndex';
-import type { Entity } from '../model/model';
+import type { SqlStore } from '../model/model';
 import type { Fix, RuleContext } from './rule';
-import { label, ROLE_NOUNS } from './wording';
+import { ROLE_NOUNS } from './wording';
 
-/** Moves a database to a new instance on the same SQL Server computer: a new store, and the reference pointed at it. */
-function moveToNewInstanceFix(context: RuleContext, db: HostedDatabase): Fix | undefined {
-  const { store } = db;
-  const { node: storeList } = nodeAtPath(context.parsed.yaml, ['sqlStores']);
-  if (!store.fqdn || !storeList) return undefined;
-  const base = (store.instance?.value ?? 'LYNC').replace(/\d+$/, '').slice(0, 14);
-  const taken = new Set(context.topology.sqlStores.map(instanceKey));
-  let instance = base;
-  for (let n = 2; taken.has(`${store.fqdn.value.toLowerCase()}\\${instance.toLowerCase()}`); n++) instance = `${base}${n}`;
-  const id = context.index.unusedId(store.id.value);
-  const newStore: Record<string, string> = { id, fqdn: store.fqdn.value, instance };
-  if (store.edition) newStore.edition = store.edition.value;
-  if (store.site) newStore.site = store.site.value;
-  if (store.dataCenter) newStore.dataCenter = store.dataCenter.value;
-  return {
-    title: `Move it to a new instance '${instance}' on ${store.fqdn.value} (adds SQL store '${id}')`,
-    edits: [context.edits.setScalar(db.ref.span, id), context.edits.appendItem(storeList, newStore)],
-    preferred: true,
-  };
+const MAX_MOVES = 3;
+
+export const DATABASE_NOUNS: Record<DatabaseKind, string> = {
+  backEnd: 'back-end database',
+  persistentChat: 'Persistent Chat database',
+  compliance: 'compliance database',
+};
+
+/** What comes before a database's noun to name this copy of it: nothing for the primary, "mirror of the " for a mirror. */
+export const copyOf = (db: HostedDatabase): string => (db.role === 'store' ? '' : `${ROLE_NOUNS[db.role]} of the `);
+
+/** Where `db` stands next to `other`, on the same SQL Server computer. */
+export const instanceRelation = (db: HostedDatabase, other: HostedDatabase): string =>
+  instanceKey(db.store) === instanceKey(other.store) ? 'in the same instance' : 'in another instance';
+
+/** A database in a place that already holds a database of the same kind of an earlier pool. */
+export interface SharedPlace {
+  db: HostedDatabase;
+  first: HostedDatabase;
 }
 
-const copyOf = (db: HostedDatabase) => (db.role === 'store' ? '' : `${ROLE_NOUNS[db.role]} of the `);
-
-/** Reports every pool after the first whose database of `kind` shares a SQL Server instance with another pool's. */
-export function reportSharedInstances(context: RuleContext, kind: DatabaseKind, noun: string): void {
-  const firstOwner = new Map<string, { owner: Entity; db: HostedDatabase }>();
+/**
+ * Every database of `kind` whose place (`placeOf` its store: an instance or a computer) already holds one of an
+ * earlier pool, with that pool's; once for each pool and place.
+ */
+export function laterPoolsSharing(context: RuleContext, kind: DatabaseKind, placeOf: (store: SqlStore) => string | undefined): SharedPlace[] {
+  const firstIn = new Map<string, HostedDatabase>();
   const reported = new Set<string>();
+  const shared: SharedPlace[] = [];
   for (const db of context.index.databases) {
-    const key = db.kind === kind ? instanceKey(db.store) : undefined;
-    if (!key) continue;
-    const first = firstOwner.get(key);
+    const place = db.kind === kind ? placeOf(db.store) : undefined;
+    if (!place) continue;
+    const first = firstIn.get(place);
     if (!first) {
-      firstOwner.set(key, { owner: db.owner, db });
+      firstIn.set(place, db);
       continue;
     }
-    const pairKey = `${key}|${db.owner.id.value}`;
-    if (first.owner === db.owner || reported.has(pairKey)) continue;
-    reported.add(pairKey);
-    const fix = moveToNewInstanceFix(context, db);
-    context.report({
-      span: db.ref.span,
-      message: `The ${copyOf(db)}${noun} of ${label(db.owner)} is on ${label(db.store)}, the same SQL Server instance that holds the ${copyOf(first.db)}${noun} of ${label(first.owner)}; an instance can hold only one ${noun}.`,
-      related: [{ span: first.db.ref.span, message: `The ${noun} of ${label(first.owner)}` }],
-      fixes: fix ? [fix] : [],
-    });
+    const poolInPlace = `${place}|${db.owner.id.value}`;
+    if (first.owner === db.owner || reported.has(poolInPlace)) continue;
+    reported.add(poolInPlace);
+    shared.push({ db, first });
   }
+  return shared;
+}
+
+/**
+ * Existing stores `db` could move to without a new fault: a full SQL Server (not Express, not AlwaysOn) defined once,
+ * in the data center of the store it leaves, on a computer that holds no back-end database and no database of its kind.
+ */
+function storesToMoveTo({ topology, index }: RuleContext, db: HostedDatabase): SqlStore[] {
+  const dataCenter = (store: SqlStore) => store.dataCenter?.value.toLowerCase();
+  return topology.sqlStores.filter(
+    (store) =>
+      store.fqdn &&
+      store.edition?.value !== 'express' &&
+      store.alwaysOn?.value !== true &&
+      index.byId.get(store.id.value)?.length === 1 &&
+      dataCenter(store) === dataCenter(db.store) &&
+      !index.databasesOnComputer(store.fqdn.value).some((other) => other.kind === 'backEnd' || other.kind === db.kind),
+  );
+}
+
+/** Quick fixes pointing `db`'s reference at the first few stores it could move to, the first preferred. */
+export function moveFixes(context: RuleContext, db: HostedDatabase): Fix[] {
+  return storesToMoveTo(context, db)
+    .slice(0, MAX_MOVES)
+    .map((store, i) => ({
+      title: `Move the ${copyOf(db)}${DATABASE_NOUNS[db.kind]} to SQL store '${store.id.value}' (${store.fqdn!.value})`,
+      edits: [context.edits.setScalar(db.ref.span, store.id.value)],
+      preferred: i === 0,
+    }));
 }
