@@ -6,8 +6,9 @@ import type { LspClient } from './lspClient';
 import { codesIn, example, invalidExamples, openAndWait, startServer } from './util';
 
 /** The findings of the invalid examples that come with a quick fix, and those that do not. */
-const FIXABLE = ['PC002', 'PC004', 'PC101', 'PC103', 'PC104', 'PC107', 'PC201', 'PC202', 'PC203', 'PC214'];
-const NOT_FIXABLE = ['PC007', 'PC105', 'PC112', 'PC207'];
+const FIXABLE = ['PC002', 'PC004', 'PC101', 'PC107', 'PC201', 'PC202', 'PC203', 'PC214'];
+// PC103's fix needs a spare store on another SQL Server computer, which its example does not have; PC104 has none.
+const NOT_FIXABLE = ['PC007', 'PC103', 'PC104', 'PC105', 'PC112', 'PC207'];
 
 describe('LSP code actions', () => {
   let client: LspClient;

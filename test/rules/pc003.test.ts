@@ -74,6 +74,16 @@ describe('PC003 duplicate id or SQL Server instance', () => {
     assert.match(finding.message, /default instance/);
   });
 
+  it("'MSSQLSERVER' in any case is the default instance, as is an omitted instance", () => {
+    const text = withSpareStores(
+      '  - id: sql-x1\n    fqdn: sqlx.corp.contoso.com\n    instance: mssqlServer\n    site: redmond\n  - id: sql-x2\n    fqdn: SQLX.corp.contoso.com\n    site: redmond\n',
+    );
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'SQLX.corp.contoso.com');
+    assert.match(finding.message, /SQL store 'sql-x2'.*SQL store 'sql-x1'/);
+    assert.equal(textAt(text, finding.related[0]), 'sql-x1');
+  });
+
   it('near miss: another instance on the same computer, or the same instance name on another computer', () => {
     const text = withSpareStores(
       '  - id: sql-pc-2\n    fqdn: sqlpc01.corp.contoso.com\n    instance: PCHAT2\n    site: redmond\n  - id: sql-pc-b\n    fqdn: sqlpc02.corp.contoso.com\n    instance: PCHAT\n    site: redmond\n',

@@ -4,15 +4,13 @@ import { codesOf, findingsOf, textAt } from '../helpers';
 import { assertFixWorks as fixWorks, soleFinding, change, changes, lineOf, CONTOSO_EE, contosoSql, withContosoSql } from './fixtures';
 import type { Finding, QuickFix } from '../../server/src/service/types';
 
-const STORES = `sqlStores:
-${contosoSql('sql-be', 'sqlbe01', 'RTC')}${contosoSql('sql-pc', 'sqlpc01', 'PCHAT')}${contosoSql('sql-pc-b', 'sqlpc02', 'PCHAT')}`;
-
 /** Persistent Chat pool `name` (pchat-a or pchat-b) with its one server and its database on `store`. */
 const pool = (name: 'a' | 'b', store: string) => `  - id: pchat-${name}
     fqdn: pchat${name}.corp.contoso.com
     site: redmond
     deployment: multiple-server
     nextHop: fe
+    fileStore: fs
     servers:
       - fqdn: pc${name}01.corp.contoso.com
     database:
@@ -37,7 +35,7 @@ function onlyFinding(text: string): Finding {
 
 function checkFix(before: string, fix: QuickFix): string {
   assert.equal(fix.isPreferred, true);
-  assert.equal(fix.safe, false, 'adding a SQL store is not safe to apply unasked');
+  assert.equal(fix.safe, false, 'moving a database is a planning decision');
   return fixWorks(before, fix, 'PC103', { comments: COMMENTS });
 }
 
@@ -58,15 +56,44 @@ describe('PC103 one SQL Server instance holds two Persistent Chat (or compliance
     assert.equal(finding.related[0].range.start.line, lineOf(SHARED, "      store: sql-pc   # pool A's mgc"));
   });
 
-  it('the fix adds a new instance on the same SQL Server and moves the database there', () => {
+  it('the fix moves the database to the store on a SQL Server computer that holds no Persistent Chat and no back-end database', () => {
     const finding = onlyFinding(SHARED);
-    assert.equal(finding.fixes.length, 1);
-    const [fix] = finding.fixes;
-    assert.match(fix.title, /new instance 'PCHAT2' on sqlpc01\.corp\.contoso\.com/);
-    assert.match(fix.title, /'sql-pc-2'/);
-    const after = checkFix(SHARED, fix);
-    assert.ok(after.includes("      store: sql-pc-2   # pool B's mgc\n"));
-    assert.ok(after.includes('  - id: sql-pc-2\n    fqdn: sqlpc01.corp.contoso.com\n    instance: PCHAT2\n    edition: enterprise\n    site: redmond\n'), after);
+    assert.deepEqual(
+      finding.fixes.map((f) => f.title),
+      ["Move the Persistent Chat database to SQL store 'sql-pc-b' (sqlpc02.corp.contoso.com)"],
+    );
+    assert.equal(checkFix(SHARED, finding.fixes[0]), CONTOSO);
+  });
+
+  it('no fix to another instance on the computer of the shared instance: one Persistent Chat database per SQL Server computer', () => {
+    const text = change(SHARED, '    fqdn: sqlpc02.corp.contoso.com\n    instance: PCHAT\n', '    fqdn: sqlpc01.corp.contoso.com\n    instance: PCHAT2\n');
+    assert.deepEqual(onlyFinding(text).fixes, []);
+  });
+
+  it('no fix to a store on the computer of a back-end database, even in another instance', () => {
+    const text = change(SHARED, '    fqdn: sqlpc02.corp.contoso.com\n    instance: PCHAT\n', '    fqdn: sqlbe01.corp.contoso.com\n    instance: PCHAT\n');
+    assert.deepEqual(onlyFinding(text).fixes, []);
+  });
+
+  it('no fix to a store that would raise another finding: AlwaysOn, or in another data center', () => {
+    const alwaysOn = change(SHARED, '    fqdn: sqlpc02.corp.contoso.com\n    instance: PCHAT\n    edition: enterprise\n', '    fqdn: sqlpc02.corp.contoso.com\n    instance: PCHAT\n    edition: enterprise\n    alwaysOn: true\n');
+    assert.deepEqual(onlyFinding(alwaysOn).fixes, []);
+    const otherDataCenter = change(SHARED, '    fqdn: sqlpc02.corp.contoso.com\n    instance: PCHAT\n    edition: enterprise\n', '    fqdn: sqlpc02.corp.contoso.com\n    instance: PCHAT\n    edition: enterprise\n    dataCenter: portland\n');
+    assert.deepEqual(onlyFinding(otherDataCenter).fixes, []);
+  });
+
+  it("a mirror on another pool's instance: reported as the mirror, and the fix moves the mirror", () => {
+    let text = change(SHARED, "      store: sql-pc   # pool B's mgc\n", "      store: sql-pc-b   # pool B's mgc\n      mirror: sql-pc   # pool B's mirror\n");
+    text = withContosoSql(text, contosoSql('sql-pc-c', 'sqlpc03', 'PCHAT'));
+    const finding = onlyFinding(text);
+    assert.equal(finding.range.start.line, lineOf(text, "      mirror: sql-pc   # pool B's mirror"));
+    assert.match(finding.message, /^The mirror of the Persistent Chat database of Persistent Chat pool 'pchat-b' is on SQL store 'sql-pc'.*the Persistent Chat database of Persistent Chat pool 'pchat-a'/);
+    assert.deepEqual(
+      finding.fixes.map((f) => f.title),
+      ["Move the mirror of the Persistent Chat database to SQL store 'sql-pc-c' (sqlpc03.corp.contoso.com)"],
+    );
+    const after = checkFix(text, finding.fixes[0]);
+    assert.ok(after.includes("      mirror: sql-pc-c   # pool B's mirror\n"));
     assert.deepEqual(codesOf(after), []);
   });
 
@@ -78,33 +105,21 @@ describe('PC103 one SQL Server instance holds two Persistent Chat (or compliance
     assert.equal(finding.range.start.line, lineOf(text, '      store: sql-pc-b   # audit'));
     assert.match(finding.message, /compliance database of Persistent Chat pool 'pchat-b'.*compliance database of Persistent Chat pool 'pchat-a'/);
     assert.match(finding.message, /only one compliance database/);
+    assert.deepEqual(
+      finding.fixes.map((f) => f.title),
+      ["Move the compliance database to SQL store 'sql-pc' (sqlpc01.corp.contoso.com)"],
+      "sqlpc01 holds Persistent Chat databases but no compliance database",
+    );
     const after = checkFix(text, finding.fixes[0]);
     assert.deepEqual(codesOf(after), []);
   });
 
-  it('flow style: stores in a one-line [ ] list and the database in { }', () => {
-    let text = change(
-      SHARED,
-      STORES,
-      'sqlStores: [{id: sql-be, fqdn: sqlbe01.corp.contoso.com, instance: RTC, edition: enterprise, site: redmond}, {id: sql-pc, fqdn: sqlpc01.corp.contoso.com, instance: PCHAT, edition: enterprise, site: redmond}]   # all stores\n',
-    );
-    text = change(text, "    database:\n      store: sql-pc   # pool B's mgc\n", "    database: {store: sql-pc}   # pool B's mgc\n");
+  it('flow style: the database written in { }', () => {
+    const text = change(SHARED, "    database:\n      store: sql-pc   # pool B's mgc\n", "    database: {store: sql-pc}   # pool B's mgc\n");
     const finding = onlyFinding(text);
     assert.equal(textAt(text, finding), 'sql-pc');
     const after = checkFix(text, finding.fixes[0]);
-    assert.ok(after.includes("    database: {store: sql-pc-2}   # pool B's mgc\n"));
-    assert.match(after, /site: redmond\}, \{ ?id: sql-pc-2, fqdn: sqlpc01\.corp\.contoso\.com, instance: PCHAT2, edition: enterprise, site: redmond ?\}\] {3}# all stores\n/);
-    assert.deepEqual(codesOf(after), []);
-  });
-
-  it('flow style: stores in a [ ] list over several lines, closed at the start of a line', () => {
-    const text = change(
-      SHARED,
-      STORES,
-      'sqlStores: [\n  {id: sql-be, fqdn: sqlbe01.corp.contoso.com, instance: RTC, edition: enterprise, site: redmond},\n  {id: sql-pc, fqdn: sqlpc01.corp.contoso.com, instance: PCHAT, edition: enterprise, site: redmond}\n]\n',
-    );
-    const finding = onlyFinding(text);
-    const after = checkFix(text, finding.fixes[0]);
+    assert.ok(after.includes("    database: {store: sql-pc-b}   # pool B's mgc\n"));
     assert.deepEqual(codesOf(after), []);
   });
 

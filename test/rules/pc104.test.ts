@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codesOf, textAt } from '../helpers';
-import { assertFixWorks as fixWorks, soleFinding, change, changes, lineOf, CONTOSO_EE, contosoSql } from './fixtures';
-import type { Finding, QuickFix } from '../../server/src/service/types';
+import { codesOf, findingsOf, textAt } from '../helpers';
+import { soleFinding, change, changes, lineOf, CONTOSO_EE, contosoSql } from './fixtures';
+import type { Finding } from '../../server/src/service/types';
 
 /** Two Enterprise Edition pools, each with its back end on its own SQL Server; each case makes them share. */
 const CONTOSO = changes(CONTOSO_EE, [
@@ -26,22 +26,19 @@ const CONTOSO = changes(CONTOSO_EE, [
   ['      - fqdn: pc02.corp.contoso.com\n', ''],
 ]);
 
-const COMMENTS = ['# Contoso: two Enterprise Edition pools', '# RTC on sqlbe01', '# its own back end'];
-
 /** The second pool's back end on the first pool's instance. */
 const SHARED = change(CONTOSO, 'backEnd: sql-be-west   # its own back end', 'backEnd: sql-be   # its own back end');
 
+/** The second pool's back end in another instance on the first pool's SQL Server (its FQDN in other capitals). */
+const SAME_COMPUTER = change(CONTOSO, '    fqdn: sqlbe02.corp.contoso.com\n    instance: RTC\n', '    fqdn: SQLBE01.corp.contoso.com\n    instance: RTCWEST\n');
+
 function onlyFinding(text: string): Finding {
-  return soleFinding(text, 'PC104', 'error');
+  const finding = soleFinding(text, 'PC104', 'error');
+  assert.deepEqual(finding.fixes, [], 'the catalog offers no quick fix for PC104');
+  return finding;
 }
 
-function checkFix(before: string, fix: QuickFix, comments = COMMENTS): string {
-  assert.equal(fix.isPreferred, true);
-  assert.equal(fix.safe, false, 'adding a SQL store is not safe to apply unasked');
-  return fixWorks(before, fix, 'PC104', { comments });
-}
-
-describe('PC104 one SQL Server instance holds two back-end databases', () => {
+describe('PC104 one SQL Server computer holds the back-end databases of two Front End pools', () => {
   it('the unchanged fixture raises nothing', () => {
     assert.deepEqual(codesOf(CONTOSO), []);
   });
@@ -52,23 +49,35 @@ describe('PC104 one SQL Server instance holds two back-end databases', () => {
     assert.equal(finding.range.start.line, lineOf(SHARED, '    backEnd: sql-be   # its own back end'));
     assert.equal(
       finding.message,
-      "The back-end database of Front End pool 'fe-west' is on SQL store 'sql-be', the same SQL Server instance that holds the back-end database of Front End pool 'fe'; an instance can hold only one back-end database.",
+      "The back-end database of Front End pool 'fe-west' is on SQL Server 'sqlbe01.corp.contoso.com' (SQL store 'sql-be'), which also holds the back-end database of Front End pool 'fe' (in the same instance); a SQL Server computer can hold the back-end database of only one Front End pool, whether in the same instance or in separate ones.",
     );
+    assert.equal(finding.related.length, 1);
     assert.equal(finding.related[0].range.start.line, lineOf(SHARED, '    backEnd: sql-be   # RTC on sqlbe01'));
   });
 
-  it('the fix adds a new instance on the same SQL Server and points the back end at it', () => {
-    const finding = onlyFinding(SHARED);
-    assert.equal(finding.fixes.length, 1);
-    const [fix] = finding.fixes;
-    const newId = /adds SQL store '([^']+)'/.exec(fix.title)?.[1];
-    assert.ok(newId, fix.title);
-    assert.ok(!SHARED.includes(`id: ${newId}\n`), 'the new store id is not taken');
-    assert.match(fix.title, /new instance 'RTC2' on sqlbe01\.corp\.contoso\.com/);
-    const after = checkFix(SHARED, fix);
-    assert.ok(after.includes(`    backEnd: ${newId}   # its own back end\n`));
-    assert.ok(after.includes(`  - id: ${newId}\n    fqdn: sqlbe01.corp.contoso.com\n    instance: RTC2\n    edition: enterprise\n    site: redmond\n`), after);
-    assert.deepEqual(codesOf(after), []);
+  it('another instance on the same SQL Server computer, the FQDN in other capitals: the message says it is another instance', () => {
+    const finding = onlyFinding(SAME_COMPUTER);
+    assert.equal(textAt(SAME_COMPUTER, finding), 'sql-be-west');
+    assert.equal(finding.range.start.line, lineOf(SAME_COMPUTER, '    backEnd: sql-be-west   # its own back end'));
+    assert.match(finding.message, /^The back-end database of Front End pool 'fe-west' is on SQL Server 'SQLBE01\.corp\.contoso\.com' \(SQL store 'sql-be-west'\)/);
+    assert.match(finding.message, /back-end database of Front End pool 'fe' \(in another instance\)/);
+    assert.equal(finding.related[0].range.start.line, lineOf(SAME_COMPUTER, '    backEnd: sql-be   # RTC on sqlbe01'));
+  });
+
+  it('three pools on one computer: the second and the third are reported, each related to the first', () => {
+    const text = change(
+      SAME_COMPUTER,
+      '    backEnd: sql-be-west   # its own back end\n    fileStore: fs\n',
+      '    backEnd: sql-be-west   # its own back end\n    fileStore: fs\n  - id: fe-east\n    edition: enterprise\n    fqdn: pool03.corp.contoso.com\n    site: redmond\n    servers: [fe21.corp.contoso.com]\n    backEnd: sql-be-west   # a third pool\n    fileStore: fs\n',
+    );
+    assert.deepEqual(codesOf(text), ['PC104']);
+    const findings = findingsOf(text, 'PC104');
+    assert.deepEqual(
+      findings.map((f) => f.range.start.line),
+      [lineOf(text, '    backEnd: sql-be-west   # its own back end'), lineOf(text, '    backEnd: sql-be-west   # a third pool')],
+    );
+    for (const finding of findings) assert.match(finding.message, /Front End pool 'fe' \(in another instance\)/);
+    assert.match(findings[1].message, /^The back-end database of Front End pool 'fe-east'/);
   });
 
   it('flow style: the second pool written in { }', () => {
@@ -79,13 +88,10 @@ describe('PC104 one SQL Server instance holds two back-end databases', () => {
     );
     const finding = onlyFinding(text);
     assert.equal(textAt(text, finding), 'sql-be');
-    const after = checkFix(text, finding.fixes[0], ['# RTC on sqlbe01', '# west']);
-    assert.match(after, /servers: \[fe11\.corp\.contoso\.com\], backEnd: sql-be-\d+, fileStore: fs\} {3}# west\n/);
-    assert.deepEqual(codesOf(after), []);
   });
 
-  it('near miss: another instance on the same SQL Server computer is supported', () => {
-    const text = change(CONTOSO, '    fqdn: sqlbe02.corp.contoso.com\n    instance: RTC\n', '    fqdn: SQLBE01.corp.contoso.com\n    instance: RTCWEST\n');
+  it('near miss: the same instance name on another SQL Server computer', () => {
+    const text = change(CONTOSO, '    fqdn: sqlbe02.corp.contoso.com\n', '    fqdn: sqlbe01.corp.contoso.net\n');
     assert.deepEqual(codesOf(text), []);
   });
 

@@ -21,7 +21,7 @@ function checkFix(before: string, fix: QuickFix): string {
   return fixWorks(before, fix, 'PC105', { comments: COMMENTS });
 }
 
-describe('PC105 Persistent Chat database on the SQL Server of a back-end database', () => {
+describe('PC105 a Persistent Chat or compliance database on the SQL Server computer of a back-end database', () => {
   it('the unchanged fixture raises nothing', () => {
     assert.deepEqual(codesOf(CONTOSO), []);
   });
@@ -31,8 +31,10 @@ describe('PC105 Persistent Chat database on the SQL Server of a back-end databas
     const finding = onlyFinding(text);
     assert.equal(textAt(text, finding), 'sql-be');
     assert.equal(finding.range.start.line, lineOf(text, '      store: sql-be   # mgc'));
-    assert.match(finding.message, /^The Persistent Chat database of Persistent Chat pool 'pchat' is on SQL Server 'sqlbe01\.corp\.contoso\.com'/);
-    assert.match(finding.message, /back-end database of Front End pool 'fe'/);
+    assert.equal(
+      finding.message,
+      "The Persistent Chat database of Persistent Chat pool 'pchat' is on SQL Server 'sqlbe01.corp.contoso.com', which also holds the back-end database of Front End pool 'fe' (in the same instance); Microsoft does not recommend this, as the Persistent Chat database can grow very large.",
+    );
     assert.equal(finding.related.length, 1);
     assert.equal(finding.related[0].range.start.line, lineOf(text, '    backEnd: sql-be   # RTC'));
     assert.deepEqual(
@@ -48,6 +50,7 @@ describe('PC105 Persistent Chat database on the SQL Server of a back-end databas
     const finding = onlyFinding(text);
     assert.equal(textAt(text, finding), 'sql-pc');
     assert.match(finding.message, /SQL Server 'SQLBE01\.Corp\.Contoso\.com'/i);
+    assert.match(finding.message, /back-end database of Front End pool 'fe' \(in another instance\)/);
     const preferred = finding.fixes.filter((f) => f.isPreferred);
     assert.equal(preferred.length, 1);
     assert.match(preferred[0].title, /'sql-pc-new'/);
@@ -71,9 +74,44 @@ describe('PC105 Persistent Chat database on the SQL Server of a back-end databas
     assert.deepEqual(finding.fixes, []);
   });
 
-  it('near miss: the compliance database on the back-end instance is not this rule', () => {
-    const text = change(CONTOSO, '      store: sql-pc   # mgc\n', '      store: sql-pc   # mgc\n    compliance:\n      enabled: true\n      store: sql-be\n');
+  it('the compliance database in the back-end instance: the same warning; the fix moves it to a store with no back end', () => {
+    const withCompliance = (store: string) => change(CONTOSO, '      store: sql-pc   # mgc\n', `      store: sql-pc   # mgc\n    compliance:\n      enabled: true\n      store: ${store}   # audit\n`);
+    const text = withCompliance('sql-be');
+    const finding = onlyFinding(text);
+    assert.equal(textAt(text, finding), 'sql-be');
+    assert.equal(finding.range.start.line, lineOf(text, '      store: sql-be   # audit'));
+    assert.equal(
+      finding.message,
+      "The compliance database of Persistent Chat pool 'pchat' is on SQL Server 'sqlbe01.corp.contoso.com', which also holds the back-end database of Front End pool 'fe' (in the same instance); Microsoft does not recommend this, as the compliance database can grow very large.",
+    );
+    assert.equal(finding.related[0].range.start.line, lineOf(text, '    backEnd: sql-be   # RTC'));
+    assert.deepEqual(
+      finding.fixes.map((f) => f.title),
+      ["Move the compliance database to SQL store 'sql-pc' (sqlpc01.corp.contoso.com)"],
+      'the computer of the Persistent Chat database holds no compliance database',
+    );
+    assert.equal(checkFix(text, finding.fixes[0]), withCompliance('sql-pc'));
+  });
+
+  it('the compliance database in another instance on the back-end computer, next to the Persistent Chat database there: one warning each', () => {
+    let text = change(CONTOSO, '      store: sql-pc   # mgc\n', '      store: sql-be   # mgc\n    compliance:\n      enabled: true\n      store: sql-comp\n');
+    text = change(text, '\nfileStores:', '  - id: sql-comp\n    fqdn: sqlbe01.corp.contoso.com\n    instance: COMP\n    edition: enterprise\n    site: redmond\n\nfileStores:');
+    assert.deepEqual(codesOf(text), ['PC105']);
+    const findings = findingsOf(text, 'PC105');
+    assert.deepEqual(findings.map((f) => textAt(text, f)), ['sql-be', 'sql-comp']);
+    assert.match(findings[0].message, /^The Persistent Chat database .*\(in the same instance\)/);
+    assert.match(findings[1].message, /^The compliance database .*\(in another instance\)/);
+  });
+
+  it('near miss: a disabled compliance database holds nothing', () => {
+    const text = change(CONTOSO, '      store: sql-pc   # mgc\n', '      store: sql-pc   # mgc\n    compliance:\n      enabled: false\n      store: sql-be\n');
     assert.deepEqual(findingsOf(text, 'PC105'), []);
+  });
+
+  it('near miss: a mirror on the back-end computer is not judged, only the primary', () => {
+    const text = change(CONTOSO, '      store: sql-pc   # mgc\n', '      store: sql-pc   # mgc\n      mirror: sql-pc-mirror\n');
+    const withMirror = change(text, '\nfileStores:', '  - id: sql-pc-mirror\n    fqdn: sqlbe01.corp.contoso.com\n    instance: MIRROR\n    edition: enterprise\n    site: redmond\n\nfileStores:');
+    assert.deepEqual(findingsOf(withMirror, 'PC105'), []);
   });
 
   it("near miss: SQL Server Express on the Standard Edition server is PC102's concern", () => {

@@ -4,23 +4,24 @@ import { codesOf, findingsOf, textAt } from '../helpers';
 import { contosoStretched as contoso } from './fixtures';
 
 describe('PC113 a mirror is in another data center than the copy it mirrors', () => {
-  it('warns on the mirror value, naming the pool and both data centers', () => {
+  it('an error on the mirror value, naming the pool and both data centers', () => {
     const text = contoso({ pcMirror: 'portland' });
     assert.deepEqual(codesOf(text), ['PC113']);
     const findings = findingsOf(text, 'PC113');
     assert.equal(findings.length, 1);
     const [finding] = findings;
-    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.severity, 'error');
     assert.equal(textAt(text, finding), 'sql-pc-mirror');
     assert.match(finding.message, /mirror of the Persistent Chat database/);
     assert.match(finding.message, /'pchat'/);
     assert.match(finding.message, /'portland'/);
     assert.match(finding.message, /'seattle'/);
+    assert.match(finding.message, /a mirror must be in the same data center\.$/);
     assert.equal(textAt(text, finding.related[0]), 'sql-pc');
     assert.deepEqual(finding.fixes, []);
   });
 
-  it('warns on a backup mirror in another data center than the backup', () => {
+  it('reports a backup mirror in another data center than the backup', () => {
     const text = contoso({ drMirror: 'seattle' });
     assert.deepEqual(codesOf(text), ['PC113']);
     const [finding] = findingsOf(text, 'PC113');
@@ -30,7 +31,7 @@ describe('PC113 a mirror is in another data center than the copy it mirrors', ()
     assert.equal(textAt(text, finding.related[0]), 'sql-pc-dr');
   });
 
-  it('warns on the mirror of the compliance database', () => {
+  it('reports the mirror of the compliance database', () => {
     const text = contoso({ comp: 'seattle', compMirror: 'portland' });
     assert.deepEqual(codesOf(text), ['PC113']);
     const [finding] = findingsOf(text, 'PC113');

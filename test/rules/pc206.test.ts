@@ -53,6 +53,10 @@ describe('PC206 planned concurrent users exceed what the active servers carry', 
     assert.deepEqual(codesOf(woodgrove(85000, block(2))), ['PC207']);
   });
 
+  it('leaves a pool with no active server to PC205 (one fault, one finding)', () => {
+    assert.deepEqual(codesOf(woodgrove(30000, block(0, 2))), ['PC205']);
+  });
+
   it('does not judge a concurrentUsers value the schema rejected', () => {
     assert.deepEqual(codesOf(woodgrove(0, block(1))), ['PC002']);
   });
