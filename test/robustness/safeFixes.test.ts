@@ -50,25 +50,22 @@ const DOC_TEXTS = readdirSync(join(REPO, 'docs', 'rules'))
 
 const WOODGROVE_ACTIVE = Array.from({ length: 5 }, (_, i) => `      - fqdn: pc${i + 1}.corp.woodgrove.com\n`).join('');
 
-/** The end of a Woodgrove pool: its file store (a multiple-server pool wants one, PC116), and that file store. */
-const FILE_STORE = '    fileStore: fs\nfileStores:\n  - id: fs\n    fqdn: fs01.corp.woodgrove.com\n    share: lync\n    site: ny\n';
+/** A disabled compliance map: `TARGETED.unusedCompliance` adds ignored keys to it, which PC108's fix removes. */
+const COMPLIANCE_OFF = '    compliance:\n      enabled: false\n';
+const ONE_SERVER = '    servers:\n      - fqdn: pc1.corp.woodgrove.com\n';
 
-/** Texts that raise the rules whose fixes claim to be safe, built from the shared fixtures. */
+/** Texts that raise the rules whose fixes claim to be safe, built from the shared fixtures (Woodgrove's pool has its file store, PC116). */
 const TARGETED = {
   /** PC205: every server standby. */
   allStandby: woodgrove({
     pool: '    servers:\n      - fqdn: pc1.corp.woodgrove.com\n        state: standby\n      - fqdn: pc2.corp.woodgrove.com\n        state: standby\n',
-    tail: FILE_STORE,
   }),
   /** PC108: compliance disabled, yet a store and a mirror are given. */
-  unusedCompliance: woodgrove({
-    pool: '    servers:\n      - fqdn: pc1.corp.woodgrove.com\n',
-    tail: `    compliance:\n      enabled: false\n      store: sql-pc\n      mirror: sql-be\n${FILE_STORE}`,
-  }),
+  unusedCompliance: woodgrove({ pool: ONE_SERVER, tail: `${COMPLIANCE_OFF}      store: sql-pc\n      mirror: sql-be\n` }),
   /** PC203: five active servers. */
-  fiveActive: woodgrove({ pool: `    servers:\n${WOODGROVE_ACTIVE}`, tail: FILE_STORE }),
+  fiveActive: woodgrove({ pool: `    servers:\n${WOODGROVE_ACTIVE}` }),
   /** PC006: one computer twice in one pool. */
-  repeatedServer: woodgrove({ pool: '    servers:\n      - fqdn: pc1.corp.woodgrove.com\n      - fqdn: pc1.corp.woodgrove.com\n', tail: FILE_STORE }),
+  repeatedServer: woodgrove({ pool: '    servers:\n      - fqdn: pc1.corp.woodgrove.com\n      - fqdn: pc1.corp.woodgrove.com\n' }),
   /** PC110 and PC109: an Enterprise Edition pool of three servers whose edition was mistyped `standard`. */
   fabrikamStandard: change(readExample('ee-single-server.topology.yaml'), '  - id: fe\n    edition: enterprise\n', '  - id: fe\n    edition: standard\n'),
   /** PC201 and PC209: a single-server pool of three servers, its FQDN unlike any of them. */
@@ -367,7 +364,8 @@ describe('safe fixes change only the faulty value', () => {
       assert.deepEqual(codesOf(text), ['PC108']);
       const result = fixAll(text);
       assert.deepEqual(result.applied.map((a) => a.code), ['PC108']);
-      assert.ok(result.text.includes('    compliance:\n      enabled: false\n    fileStore: fs\n'), result.text);
+      // Only the store and mirror lines go: the text is the same Woodgrove with the compliance map reduced to `enabled: false`.
+      assert.equal(result.text, woodgrove({ pool: ONE_SERVER, tail: COMPLIANCE_OFF }));
       assert.deepEqual(codesOf(result.text), []);
     });
   });

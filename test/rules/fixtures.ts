@@ -104,6 +104,14 @@ persistentChatPools:
     fileStore: fs
 `;
 
+/** Contoso's file store fs, in site redmond. */
+const CONTOSO_FS = `fileStores:
+  - id: fs
+    fqdn: fs01.corp.contoso.com
+    share: lyncshare
+    site: redmond
+`;
+
 /** Contoso's Front End pool fe-redmond, in the short form the stretched and compact Contosos use. */
 const FE_REDMOND = `  - id: fe-redmond
     edition: enterprise
@@ -119,6 +127,7 @@ const PCHAT_REDMOND = `  - id: pchat
     site: redmond
     deployment: multiple-server
     nextHop: fe-redmond
+    fileStore: fs
 `;
 
 export type DataCenters = Partial<Record<'pc' | 'pcMirror' | 'dr' | 'drMirror' | 'comp' | 'compMirror', string>>;
@@ -146,6 +155,7 @@ sites:
 
 sqlStores:
 ${contosoSql('sql-be', 'sqlbe01', 'RTC')}${stores.map(([id, host, instance, center]) => contosoSql(id, host, instance) + dataCenter(center)).join('')}
+${CONTOSO_FS}
 frontEndPools:
 ${FE_REDMOND}
 persistentChatPools:
@@ -195,6 +205,15 @@ sqlStores:
     instance: PCHAT
     edition: enterprise
     site: west
+fileStores:
+  - id: fs-east
+    fqdn: fs-e.corp.adatum.com
+    share: lync
+    site: east
+  - id: fs-west
+    fqdn: fs-w.corp.adatum.com
+    share: lync
+    site: west
 frontEndPools:
   - id: fe
     edition: enterprise
@@ -208,6 +227,7 @@ persistentChatPools:
     site: east
     deployment: multiple-server
     nextHop: fe
+    fileStore: fs-east
 ${east}    servers:
 ${servers('pce', perPool)}    database:
       store: sql-pc-east
@@ -216,6 +236,7 @@ ${servers('pce', perPool)}    database:
     site: west
     deployment: multiple-server
     nextHop: fe
+    fileStore: fs-west
 ${west}    servers:
 ${servers('pcw', perPool)}    database:
       store: sql-pc-west
@@ -246,6 +267,11 @@ sqlStores:
     fqdn: sqlpc.corp.woodgrove.com
     edition: enterprise
     site: ny
+fileStores:
+  - id: fs
+    fqdn: fs01.corp.woodgrove.com
+    share: lync
+    site: ny
 frontEndPools:
   - id: fe
     edition: enterprise
@@ -259,6 +285,7 @@ persistentChatPools:
     site: ny
     deployment: ${deployment}
     nextHop: fe
+    fileStore: fs
 ${pool}    database:
       store: sql-pc
 ${tail}`;
@@ -273,7 +300,7 @@ domain: corp.contoso.com
 sites:
   - id: redmond
 sqlStores:
-${contosoSql('sql-be', 'sqlbe01', 'RTC')}${contosoSql('sql-pc', 'sqlpc01', 'PCHAT')}frontEndPools:
+${contosoSql('sql-be', 'sqlbe01', 'RTC')}${contosoSql('sql-pc', 'sqlpc01', 'PCHAT')}${CONTOSO_FS}frontEndPools:
 ${FE_REDMOND}persistentChatPools:
 ${PCHAT_REDMOND}${ports}
     servers:
@@ -309,6 +336,12 @@ domain: corp.northwind.com
 sites:
   - id: chicago
 
+fileStores:
+  - id: fs
+    fqdn: fs01.corp.northwind.com
+    share: lync
+    site: chicago
+
 sqlStores:
 ${northwindSql('se-express', 'se01', 'LYNCLOCAL', 'express')}${northwindSql('sql-pchat', 'sql01', 'PCHAT')}
 frontEndPools:
@@ -319,6 +352,7 @@ persistentChatPools:
     site: chicago
     deployment: multiple-server
     nextHop: se
+    fileStore: fs
     servers:
       - fqdn: pc01.corp.northwind.com
     database:

@@ -13,12 +13,13 @@ const CONTOSO = changes(withContosoSql(CONTOSO_EE, contosoSql('sql-pc-b', 'sqlpc
 
 const COMMENTS = ['# Contoso: one Enterprise Edition pool and Persistent Chat', '# rack A', '# rack B', '# Seattle servers'];
 
-/** A second Persistent Chat pool with the given server lines, its database on sql-pc-b. */
+/** A second Persistent Chat pool with the given server lines, its database on sql-pc-b and its files on fs. */
 const secondPool = (servers: string) => `  - id: pchat-b
     fqdn: pchatb.corp.contoso.com
     site: redmond
     deployment: multiple-server
     nextHop: fe
+    fileStore: fs
     servers:
 ${servers}    database:
       store: sql-pc-b

@@ -6,13 +6,15 @@ import { changes, FABRIKAM, FABRIKAM_FE } from './fixtures';
 const feServers = (n: number, indent = '      ') =>
   Array.from({ length: n }, (_, i) => `${indent}- fe${String(i + 1).padStart(2, '0')}.corp.fabrikam.com\n`).join('');
 
-/** Fabrikam with a multiple-server Persistent Chat pool and a Front End pool whose servers the caller gives. */
+/** Fabrikam with a multiple-server Persistent Chat pool (with its file store) and a Front End pool whose servers the caller gives. */
 const fabrikam = (frontEnd: string) =>
   changes(FABRIKAM, [
     ['# Fabrikam: Persistent Chat for the legal team\ntopology: Fabrikam single-server Persistent Chat\n', '# Fabrikam headquarters\ntopology: Fabrikam\n'],
+    ['\nfrontEndPools:\n', '\nfileStores:\n  - id: fs\n    fqdn: fs01.corp.fabrikam.com\n    share: lync\n    site: seattle\n\nfrontEndPools:\n'],
     [FABRIKAM_FE, frontEnd],
     ['  - id: pchat\n    fqdn: pc01.corp.fabrikam.com\n', '  - id: pchat\n    fqdn: pchat.corp.fabrikam.com\n'],
     ['    deployment: single-server\n', '    deployment: multiple-server\n'],
+    ['    nextHop: fe\n', '    nextHop: fe\n    fileStore: fs\n'],
   ]);
 
 const eePool = (servers: string, edition = 'enterprise') => `  - id: fe

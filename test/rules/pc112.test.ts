@@ -3,8 +3,9 @@ import { describe, it } from 'node:test';
 import { codesOf, findingsOf, textAt } from '../helpers';
 
 /**
- * Margie's Travel: one Enterprise Edition pool and a Persistent Chat pool whose database (and copies) sit on the
- * stores the caller names. sql-ag is in an AlwaysOn availability group; sql-pc1 and sql-pc2 are plain instances.
+ * Margie's Travel: one Enterprise Edition pool and a Persistent Chat pool (its files on the file store fs) whose
+ * database (and copies) sit on the stores the caller names. sql-ag is in an AlwaysOn availability group; sql-pc1 and
+ * sql-pc2 are plain instances.
  */
 const margie = ({ database = '      store: sql-ag', compliance = '', agFlag = '    alwaysOn: true   # joined the AG in 2016' } = {}) => `# Margie's Travel
 topology: Margie's Travel
@@ -33,6 +34,11 @@ ${agFlag}
     instance: PCHAT
     edition: enterprise
     site: hq
+fileStores:
+  - id: fs
+    fqdn: fs01.corp.margiestravel.com
+    share: lync
+    site: hq
 frontEndPools:
   - id: fe-hq
     edition: enterprise
@@ -46,6 +52,7 @@ persistentChatPools:
     site: hq
     deployment: multiple-server
     nextHop: fe-hq
+    fileStore: fs
     servers:
       - fqdn: pc01.corp.margiestravel.com
       - fqdn: pc02.corp.margiestravel.com

@@ -29,7 +29,7 @@ describe('PC114 a log-shipping backup is in the same data center as its primary'
     const text = contoso({ comp: 'seattle', compMirror: 'seattle' }).replace(
       '      mirror: sql-comp-mirror\n',
       '      mirror: sql-comp-mirror\n      backup: sql-comp-dr\n',
-    ).replace('\nfrontEndPools:', '  - id: sql-comp-dr\n    fqdn: sqlcomp11.corp.contoso.com\n    instance: PCHATCOMP\n    edition: enterprise\n    site: redmond\n    dataCenter: Seattle\n\nfrontEndPools:');
+    ).replace('\nfileStores:', '  - id: sql-comp-dr\n    fqdn: sqlcomp11.corp.contoso.com\n    instance: PCHATCOMP\n    edition: enterprise\n    site: redmond\n    dataCenter: Seattle\n\nfileStores:');
     assert.deepEqual(codesOf(text), ['PC114']);
     const [finding] = findingsOf(text, 'PC114');
     assert.equal(textAt(text, finding), 'sql-comp-dr');

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, codesOf, findingsOf, newErrors, textAt, unchangedOutside } from '../helpers';
+import { changes } from './fixtures';
 
-/** Proseware (the single-server-grown example) with the Persistent Chat servers the caller lists. */
+/** Proseware (the single-server-grown example, which has no file store) with the Persistent Chat servers the caller lists. */
 const proseware = (servers: string, deployment = 'single-server') => `# Proseware: one Persistent Chat server at first
 topology: Proseware
 domain: corp.proseware.com
@@ -71,7 +72,12 @@ describe('PC201 a single-server pool lists more than one server', () => {
   });
 
   it('accepts two servers in a multiple-server pool', () => {
-    assert.deepEqual(codesOf(proseware(TWO, 'multiple-server')), []);
+    // With the file share a multiple-server pool needs (PC116).
+    const text = changes(proseware(TWO, 'multiple-server'), [
+      ['frontEndPools:\n', 'fileStores:\n  - id: fs\n    fqdn: fs01.corp.proseware.com\n    share: lync\n    site: hq\nfrontEndPools:\n'],
+      ['    nextHop: fe\n', '    nextHop: fe\n    fileStore: fs\n'],
+    ]);
+    assert.deepEqual(codesOf(text), []);
   });
 
   describe("quick fix: change 'deployment' to 'multiple-server'", () => {
@@ -85,7 +91,12 @@ describe('PC201 a single-server pool lists more than one server', () => {
       assert.match(fix.title, /created anew/);
       const after = applyFix(text, fix);
       assert.deepEqual(findingsOf(after, 'PC201'), []);
-      assert.deepEqual(codesOf(after), []);
+      // Proseware has no file store, which the multiple-server pool the fix makes needs: PC116, and nothing else.
+      assert.deepEqual(codesOf(after), ['PC116']);
+      assert.deepEqual(
+        findingsOf(after, 'PC116').map((f) => textAt(after, f)),
+        ['multiple-server'],
+      );
       assert.deepEqual(newErrors(text, after), []);
       assert.ok(unchangedOutside(text, after, fix));
       for (const comment of text.match(/#[^\r\n]*/g) ?? []) assert.ok(after.includes(comment), `comment lost: ${comment}`);

@@ -42,7 +42,7 @@ describe('PC207 a pool plans more than 80,000 concurrent users', () => {
   it('reports a pool written in flow style, and a figure written in scientific notation', () => {
     const text = woodgrove('0').replace(
       /  - id: pchat\n[\s\S]*$/,
-      '  - {id: pchat, fqdn: pchat.corp.woodgrove.com, site: ny, deployment: multiple-server, nextHop: fe, concurrentUsers: 8.5e4, servers: [{fqdn: pc1.corp.woodgrove.com}, {fqdn: pc2.corp.woodgrove.com}, {fqdn: pc3.corp.woodgrove.com}, {fqdn: pc4.corp.woodgrove.com}], database: {store: sql-pc}}\n',
+      '  - {id: pchat, fqdn: pchat.corp.woodgrove.com, site: ny, deployment: multiple-server, nextHop: fe, fileStore: fs, concurrentUsers: 8.5e4, servers: [{fqdn: pc1.corp.woodgrove.com}, {fqdn: pc2.corp.woodgrove.com}, {fqdn: pc3.corp.woodgrove.com}, {fqdn: pc4.corp.woodgrove.com}], database: {store: sql-pc}}\n',
     );
     assert.deepEqual(codesOf(text), ['PC207']);
     const [finding] = findingsOf(text, 'PC207');

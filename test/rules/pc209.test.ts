@@ -4,11 +4,16 @@ import { codesOf, findingsOf, textAt } from '../helpers';
 import { assertFixWorks as fixWorks, change, changes, FABRIKAM, LITWARE } from './fixtures';
 import type { QuickFix } from '../../server/src/service/types';
 
-/** Fabrikam (the ee-single-server example) with the pool FQDN and deployment the caller gives. */
+/**
+ * Fabrikam (the ee-single-server example) with the pool FQDN and deployment the caller gives. Its pool has file store
+ * fs, as the example's has, so that as a multiple-server pool it needs nothing more (PC116).
+ */
 const fabrikam = (poolFqdn: string, deployment = 'single-server') =>
   changes(FABRIKAM, [
+    ['    site: seattle\n\nfrontEndPools:', '    site: seattle\n\nfileStores:\n  - id: fs\n    fqdn: fs01.corp.fabrikam.com\n    share: lyncshare\n    site: seattle\n\nfrontEndPools:'],
     ['  - id: pchat\n    fqdn: pc01.corp.fabrikam.com\n', `  - id: pchat\n    fqdn: ${poolFqdn}   # DNS A record requested\n`],
     ['    deployment: single-server\n', `    deployment: ${deployment}\n`],
+    ['    nextHop: fe\n', '    nextHop: fe\n    fileStore: fs\n'],
   ]);
 
 /** Litware (se-sql-express) as a multiple-server pool collocated on the Standard Edition server. */

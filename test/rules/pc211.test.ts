@@ -65,7 +65,7 @@ describe('PC211 a Persistent Chat port is not the default', () => {
     it('sets a port in a flow-style pool entry', () => {
       const text = contoso('').replace(
         /  - id: pchat\n[\s\S]*$/,
-        '  - {id: pchat, fqdn: pchat.corp.contoso.com, site: redmond, deployment: multiple-server, nextHop: fe-redmond, sipPort: 5041, poolPort: 9000, servers: [{fqdn: pc01.corp.contoso.com}], database: {store: sql-pc}}\n',
+        '  - {id: pchat, fqdn: pchat.corp.contoso.com, site: redmond, deployment: multiple-server, nextHop: fe-redmond, fileStore: fs, sipPort: 5041, poolPort: 9000, servers: [{fqdn: pc01.corp.contoso.com}], database: {store: sql-pc}}\n',
       );
       assert.deepEqual(codesOf(text), ['PC211']);
       const [finding] = findingsOf(text, 'PC211');

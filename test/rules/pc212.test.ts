@@ -33,8 +33,8 @@ describe('PC212 the pools together plan more than 80,000 concurrent users', () =
     const text = adatum('', '').replace(
       /persistentChatPools:\n[\s\S]*$/,
       `persistentChatPools: [
-  {id: pchat-east, fqdn: pchat-e.corp.adatum.com, site: east, deployment: multiple-server, nextHop: fe, concurrentUsers: 60000, servers: [{fqdn: pce1.corp.adatum.com}, {fqdn: pce2.corp.adatum.com}, {fqdn: pce3.corp.adatum.com}], database: {store: sql-pc-east}},
-  {id: pchat-west, fqdn: pchat-w.corp.adatum.com, site: west, deployment: multiple-server, nextHop: fe, concurrentUsers: 20001, servers: [{fqdn: pcw1.corp.adatum.com}, {fqdn: pcw2.corp.adatum.com}], database: {store: sql-pc-west}}
+  {id: pchat-east, fqdn: pchat-e.corp.adatum.com, site: east, deployment: multiple-server, nextHop: fe, fileStore: fs-east, concurrentUsers: 60000, servers: [{fqdn: pce1.corp.adatum.com}, {fqdn: pce2.corp.adatum.com}, {fqdn: pce3.corp.adatum.com}], database: {store: sql-pc-east}},
+  {id: pchat-west, fqdn: pchat-w.corp.adatum.com, site: west, deployment: multiple-server, nextHop: fe, fileStore: fs-west, concurrentUsers: 20001, servers: [{fqdn: pcw1.corp.adatum.com}, {fqdn: pcw2.corp.adatum.com}], database: {store: sql-pc-west}}
 ]
 `,
     );

@@ -44,8 +44,8 @@ describe('PC213 the pools together plan more than 150,000 provisioned users', ()
     const text = adatum('', '').replace(
       /persistentChatPools:\n[\s\S]*$/,
       `persistentChatPools: [
-  {id: pchat-east, fqdn: pchat-e.corp.adatum.com, site: east, deployment: multiple-server, nextHop: fe, provisionedUsers: 75000, servers: [{fqdn: pce1.corp.adatum.com}], database: {store: sql-pc-east}},
-  {id: pchat-west, fqdn: pchat-w.corp.adatum.com, site: west, deployment: multiple-server, nextHop: fe, provisionedUsers: 75001, servers: [{fqdn: pcw1.corp.adatum.com}], database: {store: sql-pc-west}}
+  {id: pchat-east, fqdn: pchat-e.corp.adatum.com, site: east, deployment: multiple-server, nextHop: fe, fileStore: fs-east, provisionedUsers: 75000, servers: [{fqdn: pce1.corp.adatum.com}], database: {store: sql-pc-east}},
+  {id: pchat-west, fqdn: pchat-w.corp.adatum.com, site: west, deployment: multiple-server, nextHop: fe, fileStore: fs-west, provisionedUsers: 75001, servers: [{fqdn: pcw1.corp.adatum.com}], database: {store: sql-pc-west}}
 ]
 `,
     );

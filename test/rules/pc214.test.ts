@@ -59,7 +59,8 @@ describe('PC214 a pool collocated on a Standard Edition server has other or stan
     const text = litware('    servers:\n      - fqdn: pc01.litware.local\n      - fqdn: pc02.litware.local\n        state: standby')
       .replace('    fqdn: lync01.litware.local\n    site: hq\n    deployment', '    fqdn: pchat.litware.local\n    site: hq\n    deployment')
       .replace('      store: se-express', '      store: sql-pc')
-      .replace('frontEndPools:', '  - id: sql-pc\n    fqdn: sql01.litware.local\n    instance: PCHAT\n    site: hq\nfrontEndPools:');
+      .replace('frontEndPools:', '  - id: sql-pc\n    fqdn: sql01.litware.local\n    instance: PCHAT\n    site: hq\nfileStores:\n  - id: fs\n    fqdn: fs01.litware.local\n    share: lync\n    site: hq\nfrontEndPools:')
+      .replace('    nextHop: se\n', '    nextHop: se\n    fileStore: fs\n');
     assert.deepEqual(codesOf(text), []);
   });
 
