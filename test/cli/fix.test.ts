@@ -22,10 +22,9 @@ describe('pchat-topology check --fix: what was not applied', () => {
     const run = cli(['check', '--fix', file]);
     assert.equal(
       run.stderr,
-      `${file}: fixed 0 finding(s):\n` +
-        `  PC004 not applied: needs a choice: Change to 'fe-pool'\n` +
-        `  PC002 not applied: needs a choice: Replace 'stat' with 'state'\n` +
-        `  PC107 not applied: needs a choice: Keep the compliance database in SQL store 'sql-pc'\n` +
+      `${file}: PC004 not applied: needs a choice: Change to 'fe-pool'\n` +
+        `${file}: PC002 not applied: needs a choice: Replace 'stat' with 'state'\n` +
+        `${file}: PC107 not applied: needs a choice: Keep the compliance database in SQL store 'sql-pc'\n` +
         `3 error(s), 0 warning(s), 0 note(s) in 1 file.\n`,
     );
     assert.equal(readFileSync(file, 'utf8'), before);
@@ -39,7 +38,7 @@ describe('pchat-topology check --fix: what was not applied', () => {
     assert.equal(
       run.stderr,
       `${fixed}: fixed 1 finding(s):\n  PC203 Mark pc5.corp.woodgrove.com standby\n` +
-        `${hinted}: fixed 0 finding(s):\n  PC202 not applied: needs a choice: Change 'deployment' to 'multiple-server'\n` +
+        `${hinted}: PC202 not applied: needs a choice: Change 'deployment' to 'multiple-server'\n` +
         `1 error(s), 0 warning(s), 1 note(s) in 2 files.\n`,
     );
   });

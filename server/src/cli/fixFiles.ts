@@ -10,12 +10,9 @@ export type FixMode = 'in-place' | 'dry-run';
 
 /** What --fix did to a file, or would do: the fixes applied, then those left because they need a choice. */
 function fixReport(file: string, applied: AppliedFix[], needsChoice: AppliedFix[], mode: FixMode): string {
-  if (applied.length === 0 && needsChoice.length === 0) return '';
-  return (
-    `${file}: ${mode === 'dry-run' ? 'would fix' : 'fixed'} ${applied.length} finding(s):\n` +
-    applied.map((a) => `  ${a.code} ${a.title}\n`).join('') +
-    needsChoice.map((n) => `  ${n.code} not applied: needs a choice: ${n.title}\n`).join('')
-  );
+  const done = applied.length ? `${file}: ${mode === 'dry-run' ? 'would fix' : 'fixed'} ${applied.length} finding(s):\n${applied.map((a) => `  ${a.code} ${a.title}\n`).join('')}` : '';
+  const left = needsChoice.map((n) => `${file}: ${n.code} not applied: needs a choice: ${n.title}\n`).join('');
+  return done + left;
 }
 
 /** What --fix would write, as a unified diff that `patch -p0` applies. */
