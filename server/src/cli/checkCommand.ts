@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { RULES, validate } from '../service/languageService';
-import type { Finding, SeveritySetting, ValidationOptions } from '../service/types';
+import type { Severity, SeveritySetting, ValidationOptions } from '../service/types';
 import { FileError } from './fileErrors';
 import { fixSource, type FixMode } from './fixFiles';
-import { formatResults, OUTPUT_FORMATS, type FileResult, type OutputFormat } from './formats';
+import { formatResults, OUTPUT_FORMATS, type CheckedFile, type CheckRun, type FileResult, type OutputFormat } from './formats';
 import { expandInputs, STDIN_ARGUMENT, stdinName } from './inputFiles';
 import { errorLine, UsageError, type CommandIO } from './io';
 import { readSource } from './textFiles';
@@ -16,13 +16,23 @@ following symbolic links; a file reached by several names is checked once.
 '-' reads standard input.
 
 Options:
-  --format <text|json|sarif>  Output format (default: text).
-                                text:  file:line:col severity PCnnn message
-                                json:  [{ file, diagnostics: [{ code, severity, message, range }] }]
-                                       with 0-based LSP positions
-                                sarif: SARIF 2.1.0 for code scanning
-  --rule <PCnnn=severity>     Change a rule's severity: error, warning, information,
-                              hint or off. Repeat for more rules.
+  --format <text|json|sarif|github>
+                              Output format (default: text).
+                                text:   file:line:col severity PCnnn message
+                                json:   [{ file, diagnostics: [{ code, severity, message, range }] }]
+                                        with 0-based LSP positions
+                                sarif:  SARIF 2.1.0 for code scanning, with file URIs relative
+                                        to the current folder (%SRCROOT%), rule help, fixes,
+                                        fingerprints and the exit status
+                                github: GitHub Actions workflow commands, one a finding
+                                        (::error file=…,line=…,col=…::message)
+  --rule <PCnnn=severity>     Change a rule's severity: error, warning (or warn),
+                              information (or info), hint or off. Repeat for more rules.
+  --max-warnings <n>          Exit with status 1 when more than n warnings remain, as
+                              ESLint does (errors fail the check whatever n is).
+  --quiet                     Report errors only: warnings, information and hints are left
+                              out of the output and the summary. Warnings still count
+                              for --max-warnings, as in ESLint.
   --report-unused-suppressions
                               Report each suppression comment (or rule id in one)
                               that silences nothing, as a PC009 finding.
@@ -38,12 +48,23 @@ Options:
   --stdin-filename <name>     The name of standard input in messages (default: <stdin>).
   -h, --help                  Show this help.
 
-Exit status: 1 if any error remains, 0 otherwise; 2 for a usage error, a file that
-cannot be read or written, a folder without topology files or a glob that matches
-no file (the other files are still checked).
+Exit status: 1 if any error remains or more warnings than --max-warnings allows,
+0 otherwise; 2 for a usage error, a file that cannot be read or written, a folder
+without topology files or a glob that matches no file (the other files are still
+checked).
 `;
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+/** ESLint's `warn`, and `info` to go with it. */
+const SEVERITY_ALIASES = new Map<string, SeveritySetting>([
+  ['warn', 'warning'],
+  ['info', 'information'],
+]);
+
+function severitySetting(word: string): SeveritySetting | undefined {
+  const lower = word.toLowerCase();
+  return SEVERITY_SETTINGS.find((s) => s === lower) ?? SEVERITY_ALIASES.get(lower);
+}
 
 function ruleOverrides(specs: string[]): Record<string, SeveritySetting> {
   const known = new Set(RULES.map((r) => r.id));
@@ -52,21 +73,31 @@ function ruleOverrides(specs: string[]): Record<string, SeveritySetting> {
     const match = /^(PC\d{3})=(\w+)$/i.exec(spec);
     if (!match) throw new UsageError(`--rule takes PCnnn=severity (e.g. PC105=off), not '${spec}'.`);
     const id = match[1].toUpperCase();
-    const setting = match[2].toLowerCase() as SeveritySetting;
+    const setting = severitySetting(match[2]);
     if (!known.has(id)) throw new UsageError(`--rule: there is no rule ${id}; rules are ${RULES[0].id}…${RULES[RULES.length - 1].id} (see docs/rules).`);
-    if (!SEVERITY_SETTINGS.includes(setting)) throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITY_SETTINGS.join(', ')}, not '${match[2]}'.`);
+    if (!setting) throw new UsageError(`--rule ${id}: severity must be one of ${[...SEVERITY_SETTINGS, ...SEVERITY_ALIASES.keys()].join(', ')}, not '${match[2]}'.`);
     overrides[id] = setting;
   }
   return overrides;
 }
 
+const countOf = (files: FileResult[], severity: Severity) => files.reduce((n, f) => n + f.findings.filter((x) => x.severity === severity).length, 0);
+
 function summary(results: FileResult[]): string {
-  const all = results.flatMap((r) => r.findings);
-  const count = (severity: Finding['severity']) => all.filter((f) => f.severity === severity).length;
   const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
-  if (all.length === 0) return `No problems in ${files}.\n`;
-  return `${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s) in ${files}.\n`;
+  if (results.every((r) => r.findings.length === 0)) return `No problems in ${files}.\n`;
+  return `${countOf(results, 'error')} error(s), ${countOf(results, 'warning')} warning(s), ${countOf(results, 'information') + countOf(results, 'hint')} note(s) in ${files}.\n`;
 }
+
+/** --max-warnings: a count of warnings, 0 or more. */
+function warningLimit(given: string | undefined): number | undefined {
+  if (given === undefined) return undefined;
+  if (!/^\d+$/.test(given)) throw new UsageError(`--max-warnings takes a number of warnings, 0 or more, not '${given}'.`);
+  return Number(given);
+}
+
+/** --quiet: the errors alone. */
+const errorsOnly = (files: CheckedFile[]): CheckedFile[] => files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
 
 /** Where the findings go: stdout, unless it carries the fixed text of '-' or the diffs of --dry-run. */
 type FindingsOutput = 'stdout' | 'stderr' | 'none';
@@ -78,6 +109,8 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
     options: {
       format: { type: 'string' },
       rule: { type: 'string', multiple: true, default: [] },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
       'report-unused-suppressions': { type: 'boolean', default: false },
       fix: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
@@ -92,6 +125,7 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   const format = (values.format ?? 'text') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not '${values.format}'.`);
   if (positionals.length === 0) throw new UsageError('check needs at least one file, folder or glob.');
+  const maxWarnings = warningLimit(values['max-warnings']);
   const readsStdin = positionals.includes(STDIN_ARGUMENT);
   if (values['dry-run'] && !values.fix) throw new UsageError('--dry-run shows what --fix would change; give --fix too.');
   const mode: FixMode | undefined = values.fix ? (values['dry-run'] ? 'dry-run' : 'in-place') : undefined;
@@ -103,24 +137,28 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   const options: ValidationOptions = { rules: ruleOverrides(values.rule), reportUnusedSuppressions: values['report-unused-suppressions'] };
 
   const { sources, problems } = await expandInputs(positionals, stdinName(values['stdin-filename'], positionals));
-  let failed = problems.length > 0;
+  const toolErrors = [...problems];
   for (const problem of problems) io.err(errorLine(problem));
-  const results: FileResult[] = [];
+  const files: CheckedFile[] = [];
   for (const source of sources) {
     try {
       const text = await readSource(source, io);
-      const findings = mode ? await fixSource(source, text, options, mode, io) : validate(text, options);
-      results.push({ file: source.name, findings });
+      files.push(mode ? await fixSource(source, text, options, mode, io) : { file: source.name, text, findings: validate(text, options) });
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       io.err(errorLine(error.message));
-      failed = true;
+      toolErrors.push(error.message);
     }
   }
 
-  if (findingsOutput === 'stdout') io.out(formatResults(results, format));
-  if (findingsOutput === 'stderr') io.err(formatResults(results, format));
-  if (format === 'text' && results.length > 0) io.err(summary(results));
-  if (failed) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  const warnings = countOf(files, 'warning');
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  const exitCode = toolErrors.length > 0 ? 2 : countOf(files, 'error') > 0 || tooManyWarnings ? 1 : 0;
+  const reported = values.quiet ? errorsOnly(files) : files;
+  const run: CheckRun = { cwd: process.cwd(), arguments: ['check', ...args], exitCode, toolErrors };
+  if (findingsOutput === 'stdout') io.out(formatResults(reported, format, run));
+  if (findingsOutput === 'stderr') io.err(formatResults(reported, format, run));
+  if ((format === 'text' || format === 'github') && reported.length > 0) io.err(summary(reported));
+  if (tooManyWarnings) io.err(errorLine(`too many warnings: ${warnings}, more than --max-warnings ${maxWarnings}.`));
+  return exitCode;
 }

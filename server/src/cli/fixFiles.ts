@@ -1,6 +1,7 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { fixAll, type AppliedFix } from '../service/fixAll';
-import type { Finding, ValidationOptions } from '../service/types';
+import type { ValidationOptions } from '../service/types';
+import type { CheckedFile } from './formats';
 import type { Source } from './inputFiles';
 import type { CommandIO } from './io';
 import { writeTextFile } from './textFiles';
@@ -19,8 +20,8 @@ function fixReport(file: string, applied: AppliedFix[], needsChoice: AppliedFix[
 const unifiedDiff = (file: string, before: string, after: string) =>
   createTwoFilesPatch(file, file, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
 
-/** Applies the safe fixes to one text as `mode` says, reports them on stderr, and returns the findings of the fixed text. */
-export async function fixSource(source: Source, text: string, options: ValidationOptions, mode: FixMode, io: CommandIO): Promise<Finding[]> {
+/** Applies the safe fixes to one text as `mode` says, reports them on stderr, and returns the fixed text with its findings. */
+export async function fixSource(source: Source, text: string, options: ValidationOptions, mode: FixMode, io: CommandIO): Promise<CheckedFile> {
   const { text: fixed, applied, needsChoice, analysis } = fixAll(text, options);
   if (mode === 'dry-run') {
     if (fixed !== text) io.out(unifiedDiff(source.name, text, fixed));
@@ -30,5 +31,5 @@ export async function fixSource(source: Source, text: string, options: Validatio
     await writeTextFile(source.name, fixed);
   }
   io.err(fixReport(source.name, applied, needsChoice, mode));
-  return analysis.findings;
+  return { file: source.name, text: fixed, findings: analysis.findings };
 }

@@ -1,12 +1,29 @@
 import type { Finding } from '../service/types';
+import { toGithub } from './githubFormat';
 import { toSarif } from './sarif';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
 
 export interface FileResult {
   file: string;
   findings: Finding[];
+}
+
+/** A file that `check` read, with the text its findings are about (after --fix, the fixed text). */
+export interface CheckedFile extends FileResult {
+  text: string;
+}
+
+/** How `check` ran, for the formats that tell it. */
+export interface CheckRun {
+  /** The folder it ran in, which relative file names are relative to. */
+  cwd: string;
+  /** The command line after the program's name, `check` first. */
+  arguments: string[];
+  exitCode: number;
+  /** What made the exit status 2: an input that matched no file, a file that could not be read or written. */
+  toolErrors: string[];
 }
 
 /** `file:line:col severity PCnnn message`, 1-based like compilers, so that editors and CI logs link it. */
@@ -25,8 +42,11 @@ function toJson(results: FileResult[]): string {
   return JSON.stringify(entries, null, 2) + '\n';
 }
 
-export function formatResults(results: FileResult[], format: OutputFormat): string {
+export function formatResults(results: FileResult[], format: 'text'): string;
+export function formatResults(results: CheckedFile[], format: OutputFormat, run: CheckRun): string;
+export function formatResults(results: FileResult[], format: OutputFormat, run?: CheckRun): string {
   if (format === 'json') return toJson(results);
-  if (format === 'sarif') return JSON.stringify(toSarif(results), null, 2) + '\n';
+  if (format === 'sarif') return JSON.stringify(toSarif(results as CheckedFile[], run!), null, 2) + '\n';
+  if (format === 'github') return toGithub(results, run!.cwd);
   return toText(results);
 }
