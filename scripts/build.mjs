@@ -5,7 +5,8 @@ const production = process.argv.includes('--production');
 
 await build({
   entryPoints: { cli: 'server/src/cli/run.ts', server: 'server/src/lsp/main.ts', extension: 'client/src/extension.ts' },
-  external: ['vscode'],
+  // resvg is a native module (one prebuilt package per platform): it stays in node_modules, loaded by PNG output only.
+  external: ['vscode', '@resvg/resvg-js'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',

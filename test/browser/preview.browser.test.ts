@@ -7,15 +7,17 @@
 // Not part of `npm test`: it needs Chromium (/usr/bin/chromium, or PCHAT_CHROMIUM) and skips without it.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { previewHtml, svgForWebview } from '../../client/src/preview/previewHtml';
+import { previewHtml } from '../../client/src/preview/previewHtml';
+import { DIAGRAM_THEMES, PALETTES } from '../../server/src/diagram/diagramPalette';
 import type { DiagramModel } from '../../server/src/service/features/diagramModel';
-import { dataRange, draw, examples, REPO, type Drawing } from '../renderer/svgDocument';
+import { backgroundSamples, blackPixels, decodePng, wrongBackgrounds } from '../renderer/pngPixels';
+import { dataRange, draw, examples, parseSvg, REPO, type Drawing } from '../renderer/svgDocument';
 
 const CHROMIUM = process.env.PCHAT_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = join(REPO, '.artifacts', 'browser');
@@ -107,6 +109,9 @@ const DARK = {
   '--vscode-font-family': 'sans-serif',
 };
 
+/** `#rrggbb` as getComputedStyle gives it: `rgb(r, g, b)`. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
 const EXAMPLES = examples();
 
 /** The harness page for one example: the product's page, plus the nonce'd shim just before the page script. */
@@ -177,8 +182,8 @@ async function waitForPosted(page: Page, type: string, count: number): Promise<P
   return (await posted(page)).filter((m) => m.type === type);
 }
 
-/** What the extension sends (PreviewPanel.redraw): the SVG without its <style>, and the counts. */
-async function sendUpdate(page: Page, drawing: Drawing, svg = svgForWebview(drawing.svg)): Promise<number> {
+/** What the extension sends (PreviewPanel.redraw): the standalone SVG, and the counts. */
+async function sendUpdate(page: Page, drawing: Drawing, svg = drawing.svg): Promise<number> {
   const rendered = (await posted(page)).filter((m) => m.type === 'rendered').length;
   const status = `${drawing.model.counts.error} errors · ${drawing.model.counts.warning} warnings`;
   await page.evaluate(([s, st]) => (globalThis as unknown as PageGlobals).postMessage({ type: 'update', svg: s, status: st }, '*'), [svg, status] as const);
@@ -259,7 +264,7 @@ describe('preview page in Chromium', { skip }, () => {
         assert.equal(await sendUpdate(page, drawing), model.nodes.length, 'the rendered message counts the model nodes');
         assert.equal(await page.locator('#canvas .node').count(), model.nodes.length);
         assert.equal(await page.locator('#canvas .edge').count(), model.edges.length);
-        assert.equal(await page.locator('#canvas svg style').count(), 0, 'the SVG arrives without its <style>');
+        assert.equal(await page.locator('#canvas svg style').count(), 0, 'the SVG has no <style> for the CSP to refuse');
         assert.equal(await page.locator('#status').textContent(), `${model.counts.error} errors · ${model.counts.warning} warnings`);
 
         // Fitted: the whole drawing is inside the viewport below the toolbar.
@@ -335,9 +340,19 @@ describe('preview page in Chromium', { skip }, () => {
         }, DARK);
         const text = await page.locator('#canvas svg text.header').evaluate((el) => getComputedStyle(el).fill);
         assert.equal(text, 'rgb(204, 204, 204)', 'diagram text takes --vscode-foreground');
-        const { fill } = await frameStyle(page, poolId);
+        const { fill, stroke } = await frameStyle(page, poolId);
         assert.equal(fill, 'rgb(30, 30, 30)', 'frames take --vscode-editor-background');
+        const severity = drawing.model.nodes.find((n) => n.id === poolId)!.severity;
+        const outline = { error: DARK['--vscode-editorError-foreground'], warning: DARK['--vscode-editorWarning-foreground'], information: DARK['--vscode-editorInfo-foreground'], hint: DARK['--vscode-editorInfo-foreground'] };
+        assert.equal(stroke, rgb(severity ? outline[severity] : DARK['--vscode-charts-blue']), `the pool's outline (${severity ?? 'no findings'})`);
         assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(30, 30, 30)');
+        // The colours the SVG carries as values for a standalone file all give way to the theme's.
+        const themeColours = new Set(['none', ...Object.values(DARK).filter((v) => v.startsWith('#')).map(rgb)]);
+        const paints = await page.locator('#canvas svg rect, #canvas svg path, #canvas svg text').evaluateAll((els) =>
+          els.map((e) => ({ element: `<${e.tagName} class="${e.getAttribute('class')}">`, fill: getComputedStyle(e).fill, stroke: getComputedStyle(e).stroke })),
+        );
+        const stale = paints.filter((p) => !themeColours.has(p.fill) || !themeColours.has(p.stroke));
+        assert.deepEqual(stale.slice(0, 5), [], `${stale.length} of ${paints.length} shapes keep a colour of their own`);
         await page.mouse.move(VIEWPORT.width - 1, VIEWPORT.height - 1);
         await page.screenshot({ path: join(ARTIFACTS, `${example.name}-dark.png`) });
       });
@@ -460,12 +475,34 @@ describe('preview page in Chromium', { skip }, () => {
     });
   });
 
+  describe('the standalone SVG as an image, outside the preview', () => {
+    for (const theme of DIAGRAM_THEMES) {
+      it(`ee-multiple-server --theme ${theme}: the pools and sites in the theme's colours, nothing black`, async () => {
+        const { svg } = await draw(EXAMPLES.find((e) => e.name === 'ee-multiple-server')!.text, theme);
+        const root = parseSvg(svg);
+        const [width, height] = [Number(root.attrs.width), Number(root.attrs.height)];
+        const page = await browser.newPage({ viewport: { width, height } });
+        try {
+          await page.setContent(`<!DOCTYPE html><body style="margin:0"><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body>`);
+          await page.waitForFunction(() => (globalThis as unknown as { document: { images: { complete: boolean; naturalWidth: number }[] } }).document.images[0]?.complete);
+          const png = await page.screenshot({ clip: { x: 0, y: 0, width, height } });
+          writeFileSync(join(ARTIFACTS, `standalone-${theme}.png`), png);
+          const pixels = decodePng(png);
+          assert.deepEqual(wrongBackgrounds(pixels, backgroundSamples(root, PALETTES[theme])), []);
+          assert.equal(blackPixels(pixels), 0, 'black pixels');
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+
   describe('the Content-Security-Policy holds (the checks above can see a violation)', () => {
-    it('refuses the SVG’s own <style> when it is sent unstripped, and reports it', async () => {
+    it('refuses a <style> inside the SVG, and reports it', async () => {
       const { page, problems } = await openPage(browser, harness, 'CSP');
       try {
         const drawing = drawings.get('se-next-hop')!;
-        await sendUpdate(page, drawing, drawing.svg);
+        await sendUpdate(page, drawing, drawing.svg.replace(/^<svg[^>]*>/, (tag) => `${tag}<style>.node { opacity: 0.5; }</style>`));
         await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__csp.length > 0);
         const violations = await cspViolations(page);
         assert.ok(

@@ -2,6 +2,7 @@
 // little parser for the SVG the renderer writes (elements, double-quoted attributes, the five XML entities).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DiagramTheme } from '../../server/src/diagram/diagramPalette';
 import { renderDiagramSvg } from '../../server/src/diagram/renderSvg';
 import { diagramModel, type DiagramModel } from '../../server/src/service/features/diagramModel';
 import { analyze } from '../../server/src/service/languageService';
@@ -33,10 +34,10 @@ export interface Drawing {
   svg: string;
 }
 
-export async function draw(text: string): Promise<Drawing> {
+export async function draw(text: string, theme: DiagramTheme = 'light'): Promise<Drawing> {
   const analysis = analyze(text);
   const model = diagramModel(analysis);
-  return { findings: analysis.findings, model, svg: await renderDiagramSvg(model) };
+  return { findings: analysis.findings, model, svg: await renderDiagramSvg(model, theme) };
 }
 
 export interface SvgElement {
@@ -151,7 +152,7 @@ export function edgeGroups(svg: SvgElement): SvgElement[] {
 
 /** The frame of a node group: its `<rect class="frame">` as numbers. */
 export function frameOf(node: SvgElement): { x: number; y: number; width: number; height: number } {
-  const rect = node.children.find((c) => c.name === 'rect' && c.attrs.class === 'frame');
+  const rect = node.children.find((c) => c.name === 'rect' && classesOf(c)[0] === 'frame');
   if (!rect) throw new Error(`node ${node.attrs['data-id']} has no frame`);
   const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((a) => Number(rect.attrs[a]));
   return { x, y, width, height };

@@ -1,4 +1,4 @@
-import { DIAGRAM_STYLE } from '../../../server/src/diagram/diagramStyle';
+import { PREVIEW_DIAGRAM_STYLE } from '../../../server/src/diagram/diagramStyle';
 
 export interface PreviewPageOptions {
   /** The webview's own source, for the Content-Security-Policy. */
@@ -20,7 +20,7 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri, title }: Pr
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${title.replace(/</g, '&lt;')}</title>
 <link rel="stylesheet" href="${styleUri}">
-<style nonce="${nonce}">${DIAGRAM_STYLE}</style>
+<style nonce="${nonce}">${PREVIEW_DIAGRAM_STYLE}</style>
 </head>
 <body>
 <div class="toolbar" role="toolbar" aria-label="Diagram">
@@ -39,7 +39,3 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri, title }: Pr
 </html>`;
 }
 
-/** The SVG without its own <style>, which the page's CSP would refuse; the page carries the same style. */
-export function svgForWebview(svg: string): string {
-  return svg.replace(/<style>[\s\S]*?<\/style>/, '');
-}

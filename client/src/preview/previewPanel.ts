@@ -4,8 +4,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DiagramModel } from '../../../server/src/service/features/diagramModel';
 import { DIAGRAM_MODEL_REQUEST } from '../../../server/src/lsp/protocol';
 import { isTopologyDocument } from '../topologyDocuments';
+import type { DiagramTheme } from '../../../server/src/diagram/diagramPalette';
 import { findingsSummary } from '../../../server/src/diagram/diagramStyle';
-import { previewHtml, svgForWebview } from './previewHtml';
+import { previewHtml } from './previewHtml';
 
 type FromWebview =
   | { type: 'ready' }
@@ -17,13 +18,18 @@ type FromWebview =
 /** Small enough to feel live while typing, long enough to draw once per burst of keystrokes. */
 const REDRAW_DELAY_MS = 60;
 
+/** An exported drawing has the colours of the kind of theme VS Code shows; the preview itself follows the theme's own. */
+function exportTheme(): DiagramTheme {
+  const { kind } = vscode.window.activeColorTheme;
+  return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';
+}
+
 /** The one preview panel: it follows the active topology editor unless locked. */
 export class PreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.TextDocument | undefined;
   private locked = false;
   private model: DiagramModel | undefined;
-  private svg: string | undefined;
   private redrawTimer: NodeJS.Timeout | undefined;
   private drawing: Promise<void> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -77,14 +83,14 @@ export class PreviewPanel implements vscode.Disposable {
     this.updateTitle();
   }
 
-  /** Writes the drawing as a standalone SVG file the user chooses. */
+  /** Writes the drawing as a standalone SVG file the user chooses, in the colours of the current kind of theme. */
   async exportSvg(): Promise<void> {
     const document = this.document ?? vscode.window.activeTextEditor?.document;
     if (!document || !isTopologyDocument(document)) {
       void vscode.window.showWarningMessage('Open a Persistent Chat topology (*.topology.yaml) to export its diagram.');
       return;
     }
-    const svg = document === this.document && this.svg ? this.svg : await this.render(document);
+    const svg = await this.render(document, exportTheme());
     if (!svg) return;
     const target = await vscode.window.showSaveDialog({
       defaultUri: document.uri.with({ path: document.uri.path.replace(/\.ya?ml$/i, '.svg') }),
@@ -119,13 +125,13 @@ export class PreviewPanel implements vscode.Disposable {
     }, delay);
   }
 
-  private async render(document: vscode.TextDocument): Promise<string | undefined> {
+  private async render(document: vscode.TextDocument, theme?: DiagramTheme): Promise<string | undefined> {
     const model = await this.client.sendRequest<DiagramModel | null>(DIAGRAM_MODEL_REQUEST, { uri: document.uri.toString() });
     if (!model) return undefined;
     if (document === this.document) this.model = model;
     // Loaded on first use, so that activation does not pay for the layout engine.
     const { renderDiagramSvg } = await import('../../../server/src/diagram/renderSvg');
-    return renderDiagramSvg(model);
+    return renderDiagramSvg(model, theme);
   }
 
   private async redraw(): Promise<void> {
@@ -138,10 +144,9 @@ export class PreviewPanel implements vscode.Disposable {
         void this.panel.webview.postMessage({ type: 'error', text: 'This file is too large to draw, or it is not a topology descriptor.' });
         return;
       }
-      this.svg = svg;
       const counts = this.model?.counts;
       const status = counts ? findingsSummary(counts) : '';
-      void this.panel.webview.postMessage({ type: 'update', svg: svgForWebview(svg), status });
+      void this.panel.webview.postMessage({ type: 'update', svg, status });
     } catch (error) {
       void this.panel?.webview.postMessage({ type: 'error', text: `The diagram could not be drawn: ${(error as Error).message}` });
     }

@@ -1,50 +1,65 @@
 import type { DiagramModel, DiagramNode } from '../service/features/diagramModel';
-import { DIAGRAM_STYLE, findingsSummary } from './diagramStyle';
-import { LINE_HEIGHT, layoutDiagram, type DiagramLayout, type PlacedEdge, type PlacedNode } from './layoutDiagram';
+import { capacityFigures } from './capacityFigures';
+import { findingsSummary } from './diagramStyle';
+import { EDGE_PAINT, FONT_FAMILY, framePaint, paintAttributes } from './diagramPaint';
+import { PALETTES, type DiagramPalette, type DiagramTheme } from './diagramPalette';
+import { CAPACITY_BAR_HEIGHT, LINE_HEIGHT, TITLE_HEIGHT, layoutDiagram, type DiagramLayout, type PlacedEdge, type PlacedNode } from './layoutDiagram';
+import { renderLegend } from './renderLegend';
 import { escapeXml } from './escapeXml';
 
 const HEADER_HEIGHT = 28;
+const MIN_WIDTH = 360;
 
-function capacityBar(node: DiagramNode, x: number, y: number, width: number): string {
-  const { planned, capacity } = node.capacity!;
-  const ratio = planned === undefined ? 0 : capacity === 0 ? 1 : planned / capacity;
+function capacityBar(capacity: NonNullable<DiagramNode['capacity']>, x: number, y: number, width: number, palette: DiagramPalette): string {
+  const { planned, capacity: limit } = capacity;
+  const ratio = planned === undefined ? 0 : limit === 0 ? 1 : planned / limit;
   const used = Math.min(ratio, 1) * width;
-  const text = planned === undefined ? `capacity ${capacity.toLocaleString('en-US')}` : `${planned.toLocaleString('en-US')} / ${capacity.toLocaleString('en-US')} users`;
+  const figures = escapeXml(capacityFigures(capacity));
   return (
-    `<g class="capacity${ratio > 1 ? ' over' : ''}"><rect class="track" x="${x}" y="${y}" width="${width}" height="6" rx="3"/>` +
-    `<rect class="used" x="${x}" y="${y}" width="${used.toFixed(1)}" height="6" rx="3"/><title>${escapeXml(text)}</title></g>`
+    `<g class="capacity${ratio > 1 ? ' over' : ''}"><rect${paintAttributes({ fill: 'capacityTrack' }, palette, 'track')} x="${x}" y="${y}" width="${width}" height="6" rx="3"/>` +
+    `<rect${paintAttributes({ fill: ratio > 1 ? 'error' : 'capacityUsed' }, palette, 'used')} x="${x}" y="${y}" width="${used.toFixed(1)}" height="6" rx="3"/>` +
+    `<text class="figures" x="${x}" y="${y + CAPACITY_BAR_HEIGHT + 12}" font-size="11" fill="${palette.foreground}">${figures}</text><title>${figures}</title></g>`
   );
 }
 
-function renderNode({ node, box, headerHeight }: PlacedNode): string {
+function renderNode({ node, box }: PlacedNode, palette: DiagramPalette): string {
   const classes = ['node', node.kind, node.state, node.severity].filter(Boolean).join(' ');
   const { start, end } = node.range;
   const tooltip = [node.label, ...node.details, ...node.messages].join('\n');
-  const lines = [`<text class="title" x="${box.x + 8}" y="${box.y + 16}">${escapeXml(node.label)}</text>`];
-  node.details.forEach((d, i) => lines.push(`<text class="detail" x="${box.x + 8}" y="${box.y + 16 + (i + 1) * LINE_HEIGHT}">${escapeXml(d)}</text>`));
-  if (node.capacity) lines.push(capacityBar(node, box.x + 8, box.y + headerHeight - 10, Math.max(box.width - 16, 40)));
+  const standby = node.state === 'standby' ? ' font-style="italic" fill-opacity="0.75"' : '';
+  const lines = [`<text class="title" x="${box.x + 8}" y="${box.y + 16}" font-weight="600" fill="${palette.foreground}"${standby}>${escapeXml(node.label)}</text>`];
+  node.details.forEach((d, i) =>
+    lines.push(`<text class="detail" x="${box.x + 8}" y="${box.y + 16 + (i + 1) * LINE_HEIGHT}" fill="${palette.foreground}" fill-opacity="0.85">${escapeXml(d)}</text>`),
+  );
+  if (node.capacity) lines.push(capacityBar(node.capacity, box.x + 8, box.y + TITLE_HEIGHT + node.details.length * LINE_HEIGHT, Math.max(box.width - 16, 40), palette));
   const ariaLabel = `${node.label}${node.messages.length ? `: ${node.messages.length} finding(s)` : ''}`;
   return (
     `<g class="${classes}" data-id="${escapeXml(node.id)}" data-range="${start.line},${start.character},${end.line},${end.character}" tabindex="0" role="button" aria-label="${escapeXml(ariaLabel)}">` +
     `<title>${escapeXml(tooltip)}</title>` +
-    `<rect class="frame" x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}"/>` +
+    `<rect${paintAttributes(framePaint(node), palette, 'frame')} x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="4"/>` +
     lines.join('') +
     `</g>`
   );
 }
 
-function renderEdge({ edge, points, label }: PlacedEdge): string {
+function renderEdge({ edge, points, label }: PlacedEdge, palette: DiagramPalette): string {
   const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
-  const text = edge.label && label ? `<text x="${label.x.toFixed(1)}" y="${label.y.toFixed(1)}">${escapeXml(edge.label)}</text>` : '';
-  return `<g class="edge ${edge.kind}" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}"><path d="${d}"/>${text}</g>`;
+  const text = edge.label && label ? `<text x="${label.x.toFixed(1)}" y="${label.y.toFixed(1)}" font-size="11" fill="${palette.foreground}">${escapeXml(edge.label)}</text>` : '';
+  return (
+    `<g class="edge ${edge.kind}" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}">` +
+    `<path${paintAttributes({ ...EDGE_PAINT[edge.kind], fill: 'none' }, palette)} d="${d}" marker-end="url(#arrow)"/>${text}</g>`
+  );
 }
 
-/** What the layout depends on: the boxes, their text and nesting, and the links; not findings or YAML ranges. */
+/** What the layout depends on: the boxes, their text and nesting, and the links; not findings, figures' digits or YAML ranges. */
 function layoutKey(model: DiagramModel): string {
-  return JSON.stringify([model.nodes.map((n) => [n.id, n.parent, n.label, n.details, !!n.capacity]), model.edges.map((e) => [e.id, e.source, e.target, e.label])]);
+  return JSON.stringify([
+    model.nodes.map((n) => [n.id, n.parent, n.label, n.details, n.capacity && capacityFigures(n.capacity).length]),
+    model.edges.map((e) => [e.id, e.source, e.target, e.label]),
+  ]);
 }
 
-/** The last layout, reused while only findings, figures or ranges change, as they do with most keystrokes. */
+/** The last layout, reused while only findings, states, figures or ranges change, as they do with most keystrokes. */
 let lastLayout: { key: string; layout: DiagramLayout } | undefined;
 
 async function layoutFor(model: DiagramModel): Promise<DiagramLayout> {
@@ -56,18 +71,24 @@ async function layoutFor(model: DiagramModel): Promise<DiagramLayout> {
   return { ...layout, nodes: layout.nodes.map((p) => ({ ...p, node: nodes.get(p.node.id)! })), edges: layout.edges.map((p) => ({ ...p, edge: edges.get(p.edge.id)! })) };
 }
 
-/** The pool layout as one standalone SVG document: the preview shows it, the CLI writes it. */
-export async function renderDiagramSvg(model: DiagramModel): Promise<string> {
+/**
+ * The pool layout as one standalone SVG document, in the theme's colours written as values: the CLI writes it, the
+ * preview exports it, and shows it restyled by the editor's theme.
+ */
+export async function renderDiagramSvg(model: DiagramModel, theme: DiagramTheme = 'light'): Promise<string> {
+  const palette = PALETTES[theme];
   const layout = await layoutFor(model);
-  const width = Math.max(layout.width, 360);
-  const height = layout.height;
+  const width = Math.ceil(Math.max(layout.width, MIN_WIDTH));
+  const legend = renderLegend(model, layout.height, width, palette);
+  const height = Math.ceil(layout.height + legend.height);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="pchat-diagram" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" width="${Math.ceil(width)}" height="${Math.ceil(height)}" role="img" aria-label="${escapeXml(`Persistent Chat topology ${model.title}`)}">`,
-    `<style>${DIAGRAM_STYLE}</style>`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>`,
-    `<text class="header" x="10" y="20">${escapeXml(model.title)} — ${findingsSummary(model.counts)}</text>`,
-    ...layout.nodes.map(renderNode),
-    ...layout.edges.map(renderEdge),
+    `<svg xmlns="http://www.w3.org/2000/svg" class="pchat-diagram" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${escapeXml(FONT_FAMILY)}" font-size="12" role="img" aria-label="${escapeXml(`Persistent Chat topology ${model.title}`)}">`,
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path${paintAttributes({ fill: 'border' }, palette)} d="M0,0 L10,5 L0,10 z"/></marker></defs>`,
+    `<rect${paintAttributes({ fill: 'background' }, palette, 'background')} x="0" y="0" width="${width}" height="${height}"/>`,
+    `<text class="header" x="10" y="20" font-size="14" font-weight="600" fill="${palette.foreground}">${escapeXml(model.title)} — ${findingsSummary(model.counts)}</text>`,
+    ...layout.nodes.map((p) => renderNode(p, palette)),
+    ...layout.edges.map((p) => renderEdge(p, palette)),
+    legend.svg,
     '</svg>',
   ].join('\n');
 }

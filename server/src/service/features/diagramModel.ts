@@ -36,7 +36,7 @@ export interface DiagramNode {
   messages: string[];
 }
 
-export type DiagramEdgeKind = 'nextHop' | 'backEnd' | 'database' | 'mirror' | 'logShipping';
+export type DiagramEdgeKind = 'nextHop' | 'backEnd' | 'database' | 'compliance' | 'mirror' | 'logShipping' | 'fileStore';
 
 export interface DiagramEdge {
   id: string;
@@ -130,7 +130,7 @@ export function diagramModel(analysis: TopologyAnalysis): DiagramModel {
       const backup = instanceOf(index.resolve(placement.backup, 'sqlStore'));
       const backupMirror = instanceOf(index.resolve(placement.backupMirror, 'sqlStore'));
       const tag = kind === 'compliance' ? 'compliance' : 'database';
-      if (primary) edges.push({ id: `${id}->${tag}`, kind: 'database', source: id, target: primary, label: kind === 'compliance' ? 'compliance' : undefined });
+      if (primary) edges.push({ id: `${id}->${tag}`, kind: tag, source: id, target: primary, label: kind === 'compliance' ? 'compliance' : undefined });
       if (primary && mirror) edges.push({ id: `${id}->${tag}/mirror`, kind: 'mirror', source: primary, target: mirror, label: 'mirror' });
       if (primary && backup) edges.push({ id: `${id}->${tag}/backup`, kind: 'logShipping', source: primary, target: backup, label: 'log shipping' });
       if (backup && backupMirror) edges.push({ id: `${id}->${tag}/backupMirror`, kind: 'mirror', source: backup, target: backupMirror, label: 'mirror' });
@@ -142,6 +142,12 @@ export function diagramModel(analysis: TopologyAnalysis): DiagramModel {
   }
 
   for (const store of topology.fileStores) add({ id: `fs:${store.id.value}`, kind: 'fileStore', label: `File store ${store.id.value}`, details: [`\\\\${store.fqdn?.value ?? '?'}\\${store.share?.value ?? '?'}`], parent: siteNode(store.site?.value) }, store.span);
+  for (const [prefix, pools] of [['fe', topology.frontEndPools], ['pc', topology.persistentChatPools]] as const) {
+    for (const pool of pools) {
+      const store = index.resolve(pool.fileStore, 'fileStore');
+      if (store) edges.push({ id: `${prefix}:${pool.id.value}->fileStore`, kind: 'fileStore', source: `${prefix}:${pool.id.value}`, target: `fs:${store.id.value}` });
+    }
+  }
   topology.adminConsoles.forEach((c, i) => c.fqdn && add({ id: `admin:${i}`, kind: 'adminConsole', label: `Admin console ${c.fqdn.value}`, details: [], parent: undefined }, c.span));
   if (topology.globalCatalog) add({ id: 'gc', kind: 'globalCatalog', label: `Global catalog ${topology.globalCatalog.value}`, details: [], parent: undefined }, topology.globalCatalog.span);
 
