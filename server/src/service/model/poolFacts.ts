@@ -1,5 +1,6 @@
 import { MAX_ACTIVE_SERVERS, USERS_PER_ACTIVE_SERVER } from './limits';
-import type { Compliance, DatabasePlacement, PersistentChatPool, PersistentChatServer } from './model';
+import type { Compliance, DatabasePlacement, Field, FrontEndPool, PersistentChatPool, PersistentChatServer } from './model';
+import type { TopologyIndex } from './topologyIndex';
 import type { DatabaseKind } from './topologyIndex';
 
 export const isActive = (server: PersistentChatServer): boolean => !server.faulted.has('state') && (server.state?.value ?? 'active') === 'active';
@@ -27,4 +28,15 @@ export function poolDatabases(pool: PersistentChatPool): PoolDatabase[] {
   if (pool.database) result.push({ kind: 'persistentChat', noun: 'Persistent Chat database', placement: pool.database });
   if (pool.compliance?.enabled?.value === true) result.push({ kind: 'compliance', noun: 'compliance database', placement: pool.compliance });
   return result;
+}
+
+/**
+ * The FQDN a Persistent Chat pool must have, where it has no choice: a single-server pool's is its one server's,
+ * and a pool on a Standard Edition server takes that server's.
+ */
+export function requiredPoolFqdn(pool: PersistentChatPool, index: TopologyIndex): { fqdn: Field<string>; standardEdition?: FrontEndPool } | undefined {
+  const first = pool.servers[0]?.fqdn;
+  if (pool.deployment?.value === 'single-server' && first) return { fqdn: first };
+  const standardEdition = index.collocatedStandardEdition(pool);
+  return standardEdition?.fqdn && { fqdn: standardEdition.fqdn, standardEdition };
 }

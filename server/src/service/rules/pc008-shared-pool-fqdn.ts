@@ -1,4 +1,5 @@
 import { fqdnKey, type Pool } from '../model/topologyIndex';
+import { requiredPoolFqdn } from '../model/poolFacts';
 import type { PersistentChatPool } from '../model/model';
 import type { Rule, RuleContext } from './rule';
 import { PAGES } from './sources';
@@ -14,8 +15,7 @@ function isComputerOf(pool: Pool, key: string): boolean {
 /** A pool whose FQDN must be its server's (single-server, or on a Standard Edition server) but is not: PC209 reports it. */
 function misnamed({ index }: RuleContext, pool: Pool): boolean {
   if (pool.kind !== 'persistentChatPool' || !pool.fqdn) return false;
-  const first = pool.servers[0]?.fqdn;
-  const expected = pool.deployment?.value === 'single-server' && first ? first : index.collocatedStandardEdition(pool)?.fqdn;
+  const expected = requiredPoolFqdn(pool, index)?.fqdn;
   return !!expected && fqdnKey(expected.value) !== fqdnKey(pool.fqdn.value);
 }
 

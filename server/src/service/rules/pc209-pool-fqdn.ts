@@ -1,3 +1,4 @@
+import { requiredPoolFqdn } from '../model/poolFacts';
 import { fqdnKey } from '../model/topologyIndex';
 import type { Rule } from './rule';
 import { PAGES } from './sources';
@@ -15,16 +16,14 @@ export const poolFqdnNotServer: Rule = {
   check({ topology, index, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       if (!pool.fqdn) continue;
-      const collocated = index.collocatedStandardEdition(pool);
-      const [first] = pool.servers;
-      const expected =
-        pool.deployment?.value === 'single-server' && first?.fqdn
-          ? { fqdn: first.fqdn, why: `single-server pool, whose FQDN must be its one server's` }
-          : collocated?.fqdn && { fqdn: collocated.fqdn, why: `pool on Standard Edition server '${collocated.id.value}', whose FQDN it must share` };
+      const expected = requiredPoolFqdn(pool, index);
       if (!expected || fqdnKey(expected.fqdn.value) === fqdnKey(pool.fqdn.value)) continue;
+      const why = expected.standardEdition
+        ? `pool on Standard Edition server '${expected.standardEdition.id.value}', whose FQDN it must share`
+        : "single-server pool, whose FQDN must be its one server's";
       report({
         span: pool.fqdn.span,
-        message: `${label(pool)} has FQDN '${pool.fqdn.value}', but it is a ${expected.why} ('${expected.fqdn.value}').`,
+        message: `${label(pool)} has FQDN '${pool.fqdn.value}', but it is a ${why} ('${expected.fqdn.value}').`,
         related: [{ span: expected.fqdn.span, message: 'The server whose FQDN the pool takes' }],
         fixes: [{ title: `Set the pool FQDN to '${expected.fqdn.value}'`, edits: [edits.setScalar(pool.fqdn.span, expected.fqdn.value)], preferred: true }],
       });
