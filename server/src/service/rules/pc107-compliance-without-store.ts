@@ -17,7 +17,7 @@ export const complianceWithoutStore: Rule = {
     let free: SqlStore[] | undefined;
     for (const pool of topology.persistentChatPools) {
       const compliance = pool.compliance;
-      if (compliance?.enabled?.value !== true || compliance.store || compliance.faulted.has('store')) continue;
+      if (compliance?.enabled?.value !== true || compliance.store) continue;
       free ??= topology.sqlStores.filter(
         (s) => instanceKey(s) && s.alwaysOn?.value !== true && s.edition?.value !== 'express' && !index.databasesOnInstance(s).some((db) => db.kind === 'compliance'),
       );

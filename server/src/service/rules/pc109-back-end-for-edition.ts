@@ -37,7 +37,7 @@ export const backEndForEdition: Rule = {
   check(context) {
     const { topology, index, report } = context;
     for (const pool of topology.frontEndPools) {
-      if (pool.faulted.has('backEnd') || !pool.edition) continue;
+      if (!pool.edition) continue;
       const store = index.resolve(pool.backEnd, 'sqlStore');
       if (pool.backEnd && !store) continue;
       if (pool.edition.value === 'enterprise') {

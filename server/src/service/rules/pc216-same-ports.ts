@@ -13,7 +13,6 @@ export const samePorts: Rule = {
     'That the two ports cannot be the same is our inference: Microsoft gives them different defaults and different uses, and one port cannot serve both.',
   check({ topology, report }) {
     for (const pool of topology.persistentChatPools) {
-      if (pool.faulted.has('sipPort') || pool.faulted.has('poolPort')) continue;
       const sip = pool.sipPort?.value ?? DEFAULT_SIP_PORT;
       const internal = pool.poolPort?.value ?? DEFAULT_POOL_PORT;
       if (sip !== internal) continue;
