@@ -303,10 +303,10 @@ function measureBreakdown(targetLines: number): Omit<BreakdownResult, 'cpuSecond
     const topology = timed('buildModel', () => buildModel(parsed.yaml, source, schema.faulted, judged), keep);
     const index = timed('new TopologyIndex', () => new TopologyIndex(topology), keep);
     timed('judgedTopology', () => judgedTopology(topology), keep);
-    const edits = timed('new YamlEdits', () => new YamlEdits(source, parsed.eol), keep);
+    const edits = timed('new YamlEdits', () => new YamlEdits(parsed.yaml, source, parsed.eol), keep);
     const suppressions = timed('readSuppressions', () => readSuppressions(source, RULE_IDS, (offset) => document.positionAt(offset).line), keep);
     const reports: Report[] = [];
-    const context: RuleContext = { parsed, schema, topology, index, edits, suppressions, ruleIds: RULE_IDS, report: (r: Report) => reports.push(r) };
+    const context: RuleContext = { text: source, syntaxProblems: parsed.syntaxProblems, notUnderstood: [], schema, topology, index, edits, suppressions, ruleIds: RULE_IDS, report: (r: Report) => reports.push(r) };
     let rulesTotal = 0;
     for (const rule of ALL_RULES) {
       const start = performance.now();

@@ -2,19 +2,37 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES } from '../../server/src/service/languageService';
+import { analyze, RULES, toDocument } from '../../server/src/service/languageService';
+import { ALL_RULES } from '../../server/src/service/rules';
 import { codesOf, REPO } from '../helpers';
+
+/** The distinct rule ids a Topology Builder file raises, sorted. */
+const codesOfTopologyBuilder = (text: string) => [...new Set(analyze(toDocument(text, 'file:///example.tbxml')).findings.map((f) => f.code))].sort();
+
+/** How each kind of example is checked: a ```yaml one as a descriptor, an ```xml one as a saved Topology Builder file. */
+const EXAMPLE_CHECKS = { yaml: codesOf, xml: codesOfTopologyBuilder } as const;
+
+/** The first example of each syntax on a page. */
+function examplesOf(page: string): { syntax: keyof typeof EXAMPLE_CHECKS; text: string }[] {
+  return (Object.keys(EXAMPLE_CHECKS) as (keyof typeof EXAMPLE_CHECKS)[]).flatMap((syntax) => {
+    const text = new RegExp('```' + syntax + '\\n([\\s\\S]*?)```').exec(page)?.[1];
+    return text ? [{ syntax, text }] : [];
+  });
+}
 
 describe('docs/rules: one page per rule, whose example raises it', () => {
   for (const rule of RULES) {
-    it(`${rule.id}: the page exists, is titled for the rule, and its example raises ${rule.id}`, () => {
+    it(`${rule.id}: the page exists, is titled for the rule, and its examples raise ${rule.id}`, () => {
       const page = join(REPO, 'docs', 'rules', `${rule.id}.md`);
       assert.ok(existsSync(page), `${page} is missing`);
       const text = readFileSync(page, 'utf8');
-      assert.match(text.split('\n')[0], new RegExp(`^# ${rule.id}\\b`));
-      const example = /```yaml\n([\s\S]*?)```/.exec(text)?.[1];
-      assert.ok(example, 'the page has no ```yaml example');
-      assert.ok(codesOf(example).includes(rule.id), `the example raises ${codesOf(example).join(', ') || 'nothing'}`);
+      assert.equal(text.split('\n')[0], `# ${rule.id}: ${rule.title}`);
+      const examples = examplesOf(text);
+      assert.ok(examples.length > 0, 'the page has no ```yaml or ```xml example');
+      for (const { syntax, text: example } of examples) {
+        const codes = EXAMPLE_CHECKS[syntax](example);
+        assert.ok(codes.includes(rule.id), `the ${syntax} example raises ${codes.join(', ') || 'nothing'}`);
+      }
     });
   }
 
@@ -55,6 +73,17 @@ describe('docs/rules: each rule cites Microsoft, or says that it is ours', () =>
         for (const part of quotedParts(rule.quote)) assert.ok(quoted.some((q) => q.includes(part)), `the page does not quote, in a blockquote: ${part}`);
       }
       for (const internal of INTERNAL_SOURCES) assert.doesNotMatch(page, internal);
+    });
+  }
+});
+
+describe('docs/rules: what to change in Topology Builder', () => {
+  for (const rule of ALL_RULES.filter((r) => r.inTopologyBuilder)) {
+    it(`${rule.id}: the page says it under "In Topology Builder"`, () => {
+      const page = readFileSync(join(REPO, 'docs', 'rules', `${rule.id}.md`), 'utf8');
+      const section = page.split(/^## In Topology Builder\n/m)[1]?.split(/^## /m)[0];
+      assert.ok(section, 'the page has no "In Topology Builder" section');
+      assert.ok(flat(section).includes(flat(rule.inTopologyBuilder!)), `the section lacks: ${rule.inTopologyBuilder}`);
     });
   }
 });

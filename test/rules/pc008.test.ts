@@ -121,4 +121,17 @@ describe("PC008 two pools share an FQDN, or a Persistent Chat pool has a Front E
       assert.deepEqual(codesOf(text), ['PC002']);
     });
   });
+  it("leaves a Persistent Chat pool installed on a Front End pool, named after it and on its servers, to PC101", () => {
+    const onFrontEnd = change(
+      contoso('pool01.corp.contoso.com'),
+      '      - fqdn: pc01.corp.contoso.com\n      - fqdn: pc02.corp.contoso.com\n',
+      '      - fqdn: fe01.corp.contoso.com\n      - fqdn: fe02.corp.contoso.com\n',
+    );
+    assert.deepEqual(codesOf(onFrontEnd), ['PC101']);
+  });
+
+  it('still reports a Persistent Chat pool named after a Front End pool when only some of its servers are Front End servers', () => {
+    const partly = change(contoso('pool01.corp.contoso.com'), '      - fqdn: pc01.corp.contoso.com\n', '      - fqdn: fe01.corp.contoso.com\n');
+    assert.deepEqual(codesOf(partly), ['PC008', 'PC101']);
+  });
 });

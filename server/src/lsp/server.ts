@@ -44,7 +44,7 @@ import { ValidationScheduler } from './validationScheduler';
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 const REQUEST_FAILED = -32803;
 
-const isTopology = (doc: TextDocument) => isTopologyDocument(doc.languageId, doc.uri);
+const isTopology = (doc: TextDocument) => isTopologyDocument(doc.languageId, doc.uri, () => doc.getText());
 
 /** LSP glue: every answer comes from the language service. */
 export function startServer(connection: Connection): void {
@@ -85,10 +85,18 @@ export function startServer(connection: Connection): void {
     });
   }
 
+  /** Documents with diagnostics out: an XML file edited into some other XML must lose them. */
+  const published = new Set<string>();
+
   async function validate(uri: string): Promise<void> {
     const options = await settings.get(uri);
     const doc = documents.get(uri);
-    if (!doc || !isTopology(doc)) return;
+    if (!doc) return;
+    if (!isTopology(doc)) {
+      if (published.delete(uri)) await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      return;
+    }
+    published.add(uri);
     if (doc.getText().length > MAX_DOCUMENT_BYTES) {
       const megabytes = (doc.getText().length / 1024 / 1024).toFixed(1);
       const message = `This file is ${megabytes} MB; ${TOOL_NAME} checks files up to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB. Split the topology or use the command line.`;
@@ -138,6 +146,7 @@ export function startServer(connection: Connection): void {
     scheduler.cancel(e.document.uri);
     cache.delete(e.document.uri);
     settings.forget(e.document.uri);
+    published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { YamlEdits, type OffsetEdit } from './edits/yamlEdits';
+import { NO_EDITS, type OffsetEdit } from './edits/topologyEdits';
+import { YamlEdits } from './edits/yamlEdits';
 import { buildModel } from './model/buildModel';
 import { judgedTopology } from './model/judgedTopology';
 import type { Topology } from './model/model';
@@ -9,15 +10,18 @@ import { ALL_RULES } from './rules';
 import { unknownSuppressionId } from './rules/pc009-unknown-suppression-id';
 import type { Fix, Report, Rule, RuleContext } from './rules/rule';
 import { applySuppressions, readSuppressions, unusedSuppressions } from './suppressions';
-import { LANGUAGE_ID } from './topologyFiles';
+import { LANGUAGE_ID, syntaxOf } from './topologyFiles';
 import { validateAgainstSchema, type SchemaResult } from './schema/schemaValidation';
+import { readTopologyBuilder, type TopologyBuilderReading } from './topologyBuilder/readTopologyBuilder';
 import type { Finding, QuickFix, RuleDocs, Severity, Span, TextEdit, ValidationOptions } from './types';
+
+/** A text as its syntax read it: what the editor features of that syntax need beyond the model. */
+export type TopologySource = { syntax: 'yaml'; parsed: ParsedTopology } | { syntax: 'topologyBuilder'; reading: TopologyBuilderReading };
 
 /** Everything one run of the service learned about a text. */
 export interface TopologyAnalysis {
   document: TextDocument;
-  parsed: ParsedTopology;
-  schema: SchemaResult;
+  source: TopologySource;
   topology: Topology;
   index: TopologyIndex;
   findings: Finding[];
@@ -58,8 +62,13 @@ function toFinding(document: TextDocument, code: string, severity: Severity, r: 
   };
 }
 
-function runRule(rule: Rule, severity: Severity, document: TextDocument, context: Omit<RuleContext, 'report'>, findings: Finding[]): void {
-  const report = (r: Report) => findings.push(toFinding(document, rule.id, severity, r));
+/** A finding's message, with what to change in Topology Builder where the file is Topology Builder's (no fix edits it). */
+function messageIn(source: TopologySource, rule: Rule, message: string): string {
+  return source.syntax === 'topologyBuilder' && rule.inTopologyBuilder ? `${message} In Topology Builder: ${rule.inTopologyBuilder}` : message;
+}
+
+function runRule(rule: Rule, severity: Severity, document: TextDocument, source: TopologySource, context: Omit<RuleContext, 'report'>, findings: Finding[]): void {
+  const report = (r: Report) => findings.push(toFinding(document, rule.id, severity, { ...r, message: messageIn(source, rule, r.message) }));
   try {
     rule.check({ ...context, report });
   } catch (error) {
@@ -69,43 +78,79 @@ function runRule(rule: Rule, severity: Severity, document: TextDocument, context
 
 /** What the rules of one text read, and the whole model the editor features read. */
 export interface RuleInput {
+  source: TopologySource;
   topology: Topology;
   index: TopologyIndex;
   context: Omit<RuleContext, 'report'>;
 }
 
-/** Parse → schema → model, and the model as the rules see it (judgedTopology.ts). */
-export function ruleInput(document: TextDocument): RuleInput {
-  const text = document.getText();
+/** What one syntax reads off a text: the model, and what the rules about the text itself judge. */
+type SyntaxReading = Pick<RuleContext, 'text' | 'syntaxProblems' | 'notUnderstood' | 'schema' | 'edits' | 'suppressions'> & { source: TopologySource; topology: Topology };
+
+const NO_SCHEMA: SchemaResult = { problems: [], faulted: new Set() };
+
+function readYaml(document: TextDocument, text: string): SyntaxReading {
   const parsed = parseTopology(text);
   const readable = parsed.syntaxProblems.length === 0;
-  const schema: SchemaResult = readable ? validateAgainstSchema(parsed.yaml, text, parsed.data) : { problems: [], faulted: new Set() };
-  const topology = buildModel(parsed.yaml, text, schema.faulted, readable);
+  const schema = readable ? validateAgainstSchema(parsed.yaml, text, parsed.data) : NO_SCHEMA;
+  return {
+    source: { syntax: 'yaml', parsed },
+    topology: buildModel(parsed.yaml, text, schema.faulted, readable),
+    text,
+    syntaxProblems: parsed.syntaxProblems,
+    notUnderstood: [],
+    schema,
+    edits: new YamlEdits(parsed.yaml, text, parsed.eol),
+    suppressions: readSuppressions(text, RULE_IDS, (offset) => document.positionAt(offset).line),
+  };
+}
+
+/** The file name without folder or extension: the topology's name where the syntax names none. */
+function fileStem(uri: string): string {
+  const base = uri.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  try {
+    return decodeURIComponent(base);
+  } catch {
+    return base;
+  }
+}
+
+/** Topology Builder owns its files: the rules judge them, but no fix edits them. */
+function readTopologyBuilderXml(document: TextDocument, text: string): SyntaxReading {
+  const reading = readTopologyBuilder(text, fileStem(document.uri));
+  return {
+    source: { syntax: 'topologyBuilder', reading },
+    topology: reading.topology,
+    text,
+    syntaxProblems: reading.syntaxProblems,
+    notUnderstood: reading.notUnderstood,
+    schema: NO_SCHEMA,
+    edits: NO_EDITS,
+    suppressions: [],
+  };
+}
+
+/** Parse → schema → model in the document's syntax, and the model as the rules see it (judgedTopology.ts). */
+export function ruleInput(document: TextDocument): RuleInput {
+  const text = document.getText();
+  const read = syntaxOf(document.languageId, document.uri) === 'topologyBuilder' ? readTopologyBuilderXml : readYaml;
+  const { source, topology, ...reading } = read(document, text);
   const index = new TopologyIndex(topology);
   const judged = judgedTopology(topology);
-  const suppressions = readSuppressions(text, RULE_IDS, (offset) => document.positionAt(offset).line);
-  const context = {
-    parsed,
-    schema,
-    topology: judged,
-    index: judged === topology ? index : new TopologyIndex(judged),
-    edits: new YamlEdits(text, parsed.eol),
-    suppressions,
-    ruleIds: RULE_IDS,
-  };
-  return { topology, index, context };
+  const context = { ...reading, topology: judged, index: judged === topology ? index : new TopologyIndex(judged), ruleIds: RULE_IDS };
+  return { source, topology, index, context };
 }
 
 /** Parse → schema → model → rules, for one text. */
 export function analyze(input: TextDocument | string, options: ValidationOptions = {}): TopologyAnalysis {
   const document = typeof input === 'string' ? toDocument(input) : input;
-  const { topology, index, context } = ruleInput(document);
-  const { parsed, schema, suppressions } = context;
+  const { source, topology, index, context } = ruleInput(document);
+  const { suppressions } = context;
   const severityOf = (rule: Rule) => options.rules?.[rule.id] ?? rule.defaultSeverity;
   const findings: Finding[] = [];
   for (const rule of ALL_RULES) {
     const setting = severityOf(rule);
-    if (setting !== 'off') runRule(rule, setting, document, context, findings);
+    if (setting !== 'off') runRule(rule, setting, document, source, context, findings);
   }
   const suppressed = applySuppressions(findings, suppressions);
   const unusedSeverity = severityOf(unknownSuppressionId);
@@ -113,7 +158,7 @@ export function analyze(input: TextDocument | string, options: ValidationOptions
     for (const unused of unusedSuppressions(suppressed)) suppressed.findings.push(toFinding(document, unknownSuppressionId.id, unusedSeverity, unused));
   }
   suppressed.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { document, parsed, schema, topology, index, findings: suppressed.findings };
+  return { document, source, topology, index, findings: suppressed.findings };
 }
 
 export function validate(input: TextDocument | string, options: ValidationOptions = {}): Finding[] {

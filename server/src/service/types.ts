@@ -68,6 +68,11 @@ export interface RuleDocs {
   quote?: string;
   /** The quote is the source's rule in our words, where Microsoft states it only across several pages or in other terms. */
   quoteIsParaphrase?: boolean;
+  /**
+   * What to change in Topology Builder, told with a finding in one of its files, which the tool does not edit: one
+   * sentence in Topology Builder's own words. Absent where the rule judges what Topology Builder does not hold.
+   */
+  inTopologyBuilder?: string;
 }
 
 export interface ValidationOptions {

@@ -1,14 +1,8 @@
-import { isScalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { spanOf } from '../parse/yamlNodes';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { PathSegment } from '../model/model';
+import { nodeAtPath, pairOf, spanOf } from '../parse/yamlNodes';
 import type { Span } from '../types';
-
-/** A change to the text by offsets; the service turns it into a TextEdit. */
-export interface OffsetEdit {
-  span: Span;
-  newText: string;
-}
-
-export type ItemValue = string | Record<string, string>;
+import type { ItemValue, OffsetEdit, TopologyEdits } from './topologyEdits';
 
 const PLAIN_SCALAR = /^[A-Za-z0-9][A-Za-z0-9._\-]*$/;
 
@@ -24,11 +18,17 @@ export function yamlScalar(value: string | number | boolean): string {
  * Edits that change one node of a YAML document and leave every other byte as the author wrote it.
  * Block and flow collections are both handled; new lines use the document's own line ends.
  */
-export class YamlEdits {
+export class YamlEdits implements TopologyEdits {
   constructor(
+    private readonly doc: Document,
     private readonly text: string,
     private readonly eol: string,
   ) {}
+
+  private mapAt(path: readonly PathSegment[]): YAMLMap | undefined {
+    const { node } = nodeAtPath(this.doc, path);
+    return isMap(node) ? node : undefined;
+  }
 
   private lineStart(offset: number): number {
     return this.text.lastIndexOf('\n', offset - 1) + 1;
@@ -81,7 +81,12 @@ export class YamlEdits {
    * Adds `key: value` at the end of a map; a list value is written as a block list under the key.
    * Undefined where the map's style leaves no clean place for it; a fix with such an edit is not offered.
    */
-  insertKey(map: Node, key: string, value: string | ItemValue[]): OffsetEdit | undefined {
+  insertKey(path: readonly PathSegment[], key: string, value: string | ItemValue[]): OffsetEdit | undefined {
+    const map = this.mapAt(path);
+    return map && this.insertKeyInto(map, key, value);
+  }
+
+  private insertKeyInto(map: YAMLMap, key: string, value: string | ItemValue[]): OffsetEdit | undefined {
     if (!this.canInsertKey(map)) return undefined;
     const span = spanOf(map, this.text);
     const items = (map as YAMLMap).items ?? [];
@@ -97,16 +102,21 @@ export class YamlEdits {
     return { span: { start: at, end: at }, newText: `${this.eol}${indent}${key}:${list}` };
   }
 
-  /** Removes keys and their values from a map. */
-  removePairs(map: Node, pairs: Pair[]): OffsetEdit[] {
-    const items = (map as YAMLMap).items;
+  removeKeys(path: readonly PathSegment[], keys: readonly string[]): (OffsetEdit | undefined)[] {
+    const map = this.mapAt(path);
+    const pairs = map ? keys.map((key) => pairOf(map, key)) : [];
+    if (!map || !pairs.every((p): p is Pair => p !== undefined)) return [undefined];
+    const items = map.items;
     if (this.isFlow(map)) return [this.keepFlowEntries(map, items.map((p) => this.pairSpan(p)), items.map((p) => !pairs.includes(p)))];
     return pairs.map((pair) => this.removeBlockPair(items, pair));
   }
 
-  /** Removes items of a list. */
-  removeItems(seq: Node, indexes: number[]): OffsetEdit[] {
-    const items = (seq as YAMLSeq).items as Node[];
+  removeItems(path: readonly PathSegment[], spans: readonly Span[]): (OffsetEdit | undefined)[] {
+    const { node: seq } = nodeAtPath(this.doc, path);
+    if (!isSeq(seq)) return [undefined];
+    const items = seq.items as Node[];
+    const indexes = spans.map((span) => items.findIndex((item) => spanOf(item, this.text).start === span.start));
+    if (indexes.includes(-1)) return [undefined];
     if (this.isFlow(seq)) return [this.keepFlowEntries(seq, items.map((i) => spanOf(i, this.text)), items.map((_, i) => !indexes.includes(i)))];
     return indexes.map((index) => {
       const span = spanOf(items[index], this.text);
@@ -139,8 +149,15 @@ export class YamlEdits {
     return { span, newText: `${open}${inner}${open === '{' ? '}' : ']'}` };
   }
 
+  appendItem(path: readonly PathSegment[], item: ItemValue): OffsetEdit | undefined {
+    const { node, pair } = nodeAtPath(this.doc, path);
+    if (isSeq(node)) return this.appendItemTo(node, item);
+    const parent = this.mapAt(path.slice(0, -1));
+    return !pair && parent ? this.insertKeyInto(parent, String(path[path.length - 1]), [item]) : undefined;
+  }
+
   /** Adds an item at the end of a list, in the list's own style. */
-  appendItem(seq: Node, item: ItemValue): OffsetEdit {
+  private appendItemTo(seq: YAMLSeq, item: ItemValue): OffsetEdit {
     const span = spanOf(seq, this.text);
     const items = (seq as YAMLSeq).items as Node[];
     if (this.isFlow(seq)) {

@@ -17,12 +17,14 @@ export interface TopologyCodeAction {
 const intersects = (a: Range, b: Range) =>
   !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
 
+/** Suppression comments are YAML's; a Topology Builder file is not edited. */
 function suppressions(analysis: TopologyAnalysis, finding: Finding): TopologyCodeAction[] {
-  const { document } = analysis;
+  const { document, source } = analysis;
+  if (source.syntax !== 'yaml') return [];
   const line = finding.range.start.line;
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)![0];
-  const eol = analysis.parsed.eol;
+  const eol = source.parsed.eol;
   const at = (l: number) => ({ start: { line: l, character: 0 }, end: { line: l, character: 0 } });
   // A byte order mark stays the first character of the file.
   const top = document.getText().startsWith('\uFEFF') ? { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } } : at(0);

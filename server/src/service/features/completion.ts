@@ -1,9 +1,9 @@
 import type { TopologyAnalysis } from '../languageService';
+import type { ParsedTopology } from '../parse/parseTopology';
 import { buildModel } from '../model/buildModel';
-import type { EntityKind, Topology } from '../model/model';
+import type { EntityKind, PathSegment, Topology } from '../model/model';
 import { WINDOWS_TIME_ZONES } from '../model/timeZones';
 import { TopologyIndex } from '../model/topologyIndex';
-import type { PathSegment } from '../parse/yamlNodes';
 import { KIND_NOUNS } from '../rules/wording';
 import { schemaAt, type SchemaNode } from '../schema/schemaAt';
 import type { Position } from '../types';
@@ -25,9 +25,9 @@ export interface CompletionEntry {
 const FQDN_KEYS = new Set(['fqdn', 'globalCatalog']);
 
 /** The model to complete from: the analysis's own, or one read from the half-typed YAML the parser recovered. */
-function modelFor(analysis: TopologyAnalysis): { topology: Topology; index: TopologyIndex } {
-  if (analysis.parsed.syntaxProblems.length === 0) return analysis;
-  const topology = buildModel(analysis.parsed.yaml, analysis.parsed.text, new Set(), true);
+function modelFor(analysis: TopologyAnalysis, parsed: ParsedTopology): { topology: Topology; index: TopologyIndex } {
+  if (parsed.syntaxProblems.length === 0) return analysis;
+  const topology = buildModel(parsed.yaml, parsed.text, new Set(), true);
   return { topology, index: new TopologyIndex(topology) };
 }
 
@@ -107,13 +107,15 @@ function valueEntries(path: PathSegment[], model: { topology: Topology; index: T
   return [];
 }
 
-/** Keys, values, ids, FQDNs and snippets that fit at the cursor. */
+/** Keys, values, ids, FQDNs and snippets that fit at the cursor; none in a Topology Builder file, which is not edited here. */
 export function complete(analysis: TopologyAnalysis, position: Position): CompletionEntry[] {
-  const lines = analysis.parsed.text.split('\n');
+  if (analysis.source.syntax !== 'yaml') return [];
+  const { parsed } = analysis.source;
+  const lines = parsed.text.split('\n');
   if (position.line >= lines.length) return [];
   const context = cursorContext(lines, position.line, position.character);
   if (context.kind === 'none') return [];
-  const model = modelFor(analysis);
+  const model = modelFor(analysis, parsed);
   if (context.kind === 'value') return valueEntries(context.path, model);
   const schema = schemaAt(context.path);
   if (context.newItem && schema?.type === 'string') return valueEntries(context.path, model);

@@ -8,9 +8,12 @@ export interface FoldingRange {
   kind?: 'comment';
 }
 
-/** A fold for every block map or list over more than one line, and for runs of comment lines. */
+/**
+ * A fold for every block map or list over more than one line, and for runs of comment lines; in a Topology
+ * Builder file, for every element the reader pointed at.
+ */
 export function foldingRanges(analysis: TopologyAnalysis): FoldingRange[] {
-  const { document, parsed } = analysis;
+  const { document, source } = analysis;
   const folds: FoldingRange[] = [];
   const seen = new Set<number>();
   const add = (startLine: number, endLine: number, kind?: 'comment') => {
@@ -19,6 +22,11 @@ export function foldingRanges(analysis: TopologyAnalysis): FoldingRange[] {
       folds.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
     }
   };
+  if (source.syntax === 'topologyBuilder') {
+    for (const element of source.reading.elements) add(document.positionAt(element.span.start).line, document.positionAt(element.span.end).line);
+    return folds.sort((a, b) => a.startLine - b.startLine);
+  }
+  const { parsed } = source;
   visit(parsed.yaml, {
     Pair(_, pair) {
       if ((isMap(pair.value) || isSeq(pair.value)) && (pair.key as Node | null)?.range) {

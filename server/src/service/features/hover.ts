@@ -6,8 +6,9 @@ import { fqdnKey } from '../model/topologyIndex';
 import { ALL_RULES } from '../rules';
 import { ROLE_NOUNS, count, label } from '../rules/wording';
 import { schemaAt } from '../schema/schemaAt';
-import type { Position, Range } from '../types';
-import { placeAt } from './entityAt';
+import type { TopologyBuilderReading } from '../topologyBuilder/readTopologyBuilder';
+import type { Position, Range, Span } from '../types';
+import { elementAt, placeAt } from './entityAt';
 
 export interface HoverResult {
   markdown: string;
@@ -159,13 +160,44 @@ function findingsHover(analysis: TopologyAnalysis, offset: number, ruleDocsUri: 
     });
 }
 
-/** What an administrator would ask at this spot, answered from the model. */
-export function hover(analysis: TopologyAnalysis, position: Position, ruleDocsUri: (id: string) => string): HoverResult | undefined {
-  const { document } = analysis;
-  const offset = document.offsetAt(position);
+function frontEndServerHover(pool: FrontEndPool, fqdn: string): string {
+  return `**Front End server ${fqdn}** of ${pool.edition?.value === 'standard' ? 'Standard Edition server' : 'Enterprise Edition pool'} ${code(pool.id.value)}`;
+}
+
+/** The run of characters under the offset that is neither markup nor space: an attribute value or a name. */
+function xmlWordAt(text: string, offset: number): Span {
+  const part = /[^\s"'<>=/]/;
+  let start = offset;
+  let end = offset;
+  while (start > 0 && part.test(text[start - 1])) start--;
+  while (end < text.length && part.test(text[end])) end++;
+  return { start, end };
+}
+
+/** The facts of the cluster, machine, SQL instance or service under the offset in a Topology Builder file. */
+function topologyBuilderAbout(analysis: TopologyAnalysis, reading: TopologyBuilderReading, offset: number): { about?: string; span: Span } | undefined {
+  const element = elementAt(reading, offset);
+  if (!element) return undefined;
+  const span = xmlWordAt(analysis.document.getText(), offset);
   const place = placeAt(analysis, offset);
-  const { location, entity } = place;
-  const parts = findingsHover(analysis, offset, ruleDocsUri);
+  const target = place.id && !place.id.isDefinition ? analysis.index.entity(place.id.field.value) : undefined;
+  if (target) return { about: entityHover(analysis, target), span };
+  const [entity] = element.entities;
+  if (element.kind === 'machine' && entity?.kind === 'persistentChatPool' && element.server) {
+    return { about: persistentChatServerHover(analysis, entity, element.server), span };
+  }
+  const within = (s: Span) => element.span.start <= s.start && s.end <= element.span.end;
+  const frontEndServer = entity?.kind === 'frontEndPool' && element.kind === 'machine' ? entity.servers.find((s) => within(s.span)) : undefined;
+  if (entity?.kind === 'frontEndPool' && frontEndServer) return { about: frontEndServerHover(entity, frontEndServer.value), span };
+  const about = element.entities.map((e) => entityHover(analysis, e)).join('\n\n---\n\n');
+  return { about: about || undefined, span };
+}
+
+/** What an administrator would ask at this spot in the YAML, answered from the model and the schema. */
+function yamlAbout(analysis: TopologyAnalysis, offset: number): { about?: string; span: Span } | undefined {
+  const place = placeAt(analysis, offset);
+  const { entity } = place;
+  const location = place.location!;
   const path = location.path;
   let about: string | undefined;
   if (location.onKey) about = keyHover(path);
@@ -177,14 +209,23 @@ export function hover(analysis: TopologyAnalysis, position: Position, ruleDocsUr
     if (server) about = persistentChatServerHover(analysis, entity, server);
   } else if (entity?.kind === 'frontEndPool' && path[2] === 'servers' && typeof path[3] === 'number') {
     const fqdn = entity.servers[path[3]]?.value;
-    if (fqdn) about = `**Front End server ${fqdn}** of ${entity.edition?.value === 'standard' ? 'Standard Edition server' : 'Enterprise Edition pool'} ${code(entity.id.value)}`;
+    if (fqdn) about = frontEndServerHover(entity, fqdn);
   } else if (entity && (path.length === 3 || path.length === 2)) {
     about = path[2] === 'id' || path[2] === 'fqdn' || path.length === 2 ? entityHover(analysis, entity) : keyHover(path);
   } else if (path.length > 0) {
     about = keyHover(path);
   }
-  if (about) parts.push(about);
-  if (parts.length === 0 || !location.node?.range) return undefined;
-  const [start, end] = location.node.range;
-  return { markdown: parts.join('\n\n---\n\n'), range: { start: document.positionAt(start), end: document.positionAt(end) } };
+  if (!location.node?.range) return undefined;
+  return { about, span: { start: location.node.range[0], end: location.node.range[1] } };
+}
+
+/** What an administrator would ask at this spot, answered from the model, with the findings there. */
+export function hover(analysis: TopologyAnalysis, position: Position, ruleDocsUri: (id: string) => string): HoverResult | undefined {
+  const { document, source } = analysis;
+  const offset = document.offsetAt(position);
+  const parts = findingsHover(analysis, offset, ruleDocsUri);
+  const at = source.syntax === 'topologyBuilder' ? topologyBuilderAbout(analysis, source.reading, offset) : yamlAbout(analysis, offset);
+  if (at?.about) parts.push(at.about);
+  if (parts.length === 0 || !at) return undefined;
+  return { markdown: parts.join('\n\n---\n\n'), range: { start: document.positionAt(at.span.start), end: document.positionAt(at.span.end) } };
 }

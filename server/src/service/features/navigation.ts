@@ -46,6 +46,7 @@ export function highlights(analysis: TopologyAnalysis, position: Position): IdOc
 
 /** The id under the cursor, if it can be renamed. */
 export function prepareRename(analysis: TopologyAnalysis, position: Position): { range: Range; placeholder: string } | undefined {
+  if (analysis.source.syntax !== 'yaml') return undefined;
   const field = idAt(analysis, position);
   if (!field || !analysis.index.entity(field.value)) return undefined;
   return { range: rangeOf(analysis, field.span), placeholder: field.value };
@@ -55,6 +56,7 @@ export class RenameError extends Error {}
 
 /** Edits that rename an id and every reference to it; throws RenameError with a message for the user when it cannot. */
 export function rename(analysis: TopologyAnalysis, position: Position, newName: string): TextEdit[] {
+  if (analysis.source.syntax !== 'yaml') throw new RenameError('Topology Builder owns this file: rename the computer or site in Topology Builder.');
   const field = idAt(analysis, position);
   if (!field || !analysis.index.entity(field.value)) throw new RenameError('Only the id of a site, store or pool (or a reference to one) can be renamed.');
   if (!ID_PATTERN.test(newName)) throw new RenameError(`'${newName}' is not a valid id: use letters, digits, '.', '_' and '-', starting with a letter or digit.`);

@@ -1,4 +1,4 @@
-import type { PathSegment } from '../parse/yamlNodes';
+import type { PathSegment } from '../model/model';
 
 /**
  * Where the cursor stands in a YAML text that may be half typed and not parse: the path is worked out

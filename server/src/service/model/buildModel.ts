@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { keyName, pathToPointer, resolveNode, spanOf, type PathSegment } from '../parse/yamlNodes';
+import { keyName, pathToPointer, resolveNode, spanOf } from '../parse/yamlNodes';
 import type {
   AdminConsole,
   DatabasePlacement,
@@ -7,6 +7,7 @@ import type {
   EntityKind,
   Field,
   FileStore,
+  PathSegment,
   FrontEndPool,
   PersistentChatPool,
   PersistentChatServer,
@@ -44,7 +45,8 @@ class MapReader {
     }
   }
 
-  field(key: string): Field<unknown> | undefined {
+  /** The value of `key` as a field, and the YAML node it was read from. */
+  private entry(key: string): { field: Field<unknown>; node: Node | undefined } | undefined {
     if (this.builder.isFaulted(this.path, key)) {
       this.faultedKeys.add(key);
       return undefined;
@@ -55,18 +57,18 @@ class MapReader {
     const node = resolveNode(this.builder.doc, written);
     const value = isScalar(node) ? node.value : node;
     const text = this.builder.text;
-    return { value, node: node as Node, pair, span: spanOf(written, text), keySpan: spanOf(pair.key as Node, text) };
+    return { field: { value, span: spanOf(written, text), keySpan: spanOf(pair.key as Node, text) }, node };
   }
 
   /** A scalar value of the type the schema asks for; any other value is faulted, so no rule reads it. */
   scalar<T extends ScalarType>(key: string, type: T): Field<ScalarOf[T]> | undefined {
-    const field = this.field(key);
-    if (!field) return undefined;
-    if (!isScalar(field.node) || typeof field.value !== type) {
+    const entry = this.entry(key);
+    if (!entry) return undefined;
+    if (!isScalar(entry.node) || typeof entry.field.value !== type) {
       this.faultedKeys.add(key);
       return undefined;
     }
-    return field as Field<ScalarOf[T]>;
+    return entry.field as Field<ScalarOf[T]>;
   }
 
   /** A string that must be one of `values`; any other value is faulted. */
@@ -81,28 +83,27 @@ class MapReader {
 
   /** A nested map and its reader. */
   child(key: string): { reader: MapReader; field: Field<unknown> } | undefined {
-    const field = this.field(key);
-    if (!field || !isMap(field.node)) return undefined;
-    return { reader: new MapReader(this.builder, field.node, [...this.path, key]), field };
+    const entry = this.entry(key);
+    if (!entry || !isMap(entry.node)) return undefined;
+    return { reader: new MapReader(this.builder, entry.node, [...this.path, key]), field: entry.field };
   }
 
   /** The items of a nested list, each with its path, leaving out those the schema rejected (the key is then faulted). */
   list(key: string): { field: Field<unknown>; items: { node: Node; path: PathSegment[] }[] } | undefined {
-    const field = this.field(key);
-    if (!field || !isSeq(field.node)) return undefined;
-    const items = field.node.items.map((item, index) => ({
+    const entry = this.entry(key);
+    if (!entry || !isSeq(entry.node)) return undefined;
+    const items = entry.node.items.map((item, index) => ({
       node: resolveNode(this.builder.doc, item) as Node,
       path: [...this.path, key, index],
     }));
     const readable = items.filter((item) => !this.builder.isFaulted(item.path));
     if (readable.length < items.length) this.faultedKeys.add(key);
-    return { field, items: readable };
+    return { field: entry.field, items: readable };
   }
 
   located() {
     return {
       span: spanOf(this.map, this.builder.text),
-      node: this.map as Node,
       path: this.path,
       faulted: this.faultedKeys,
     };
@@ -220,7 +221,7 @@ class ModelBuilder {
   private scalarItem(item: { node: Node; path: PathSegment[] }): Field<string>[] {
     if (!isScalar(item.node)) return [];
     const span = spanOf(item.node, this.text);
-    return [{ value: String(item.node.value), node: item.node, span, keySpan: span }];
+    return [{ value: String(item.node.value), span, keySpan: span }];
   }
 
   /** A `database` or `compliance` map, and the reader for its other keys. */

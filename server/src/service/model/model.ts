@@ -1,26 +1,27 @@
-import type { Node, Pair } from 'yaml';
-import type { PathSegment } from '../parse/yamlNodes';
 import type { Span } from '../types';
 
-/** A value read from the descriptor, with where it stands. */
+/** A value of the topology, with where it stands in the text it was read from, whatever its syntax. */
 export interface Field<T> {
   value: T;
   span: Span;
+  /** The key that names the value; the value's own span where the syntax has no key. */
   keySpan: Span;
-  node: Node;
-  /** The pair whose value this is; absent for an item of a list. */
-  pair?: Pair;
 }
+
+/** A step into the descriptor's structure: a key of a map or an index of a list. */
+export type PathSegment = string | number;
 
 export type EntityKind = 'site' | 'sqlStore' | 'fileStore' | 'frontEndPool' | 'persistentChatPool';
 
 interface Located {
-  /** The whole map of the entity in the text. */
+  /** The whole entity in the text. */
   span: Span;
-  node: Node;
+  /** Where the entity stands in the descriptor's structure (`['persistentChatPools', 0, 'servers', 1]`); edits address it by this. */
   path: PathSegment[];
   /** Keys whose values the JSON Schema rejected or that are missing though required: rules must not judge them. */
   faulted: ReadonlySet<string>;
+  /** Where a syntax other than the descriptor's found the entity, in that syntax's words (a Topology Builder cluster or service). */
+  origin?: string;
 }
 
 export interface Site extends Located {
@@ -105,6 +106,8 @@ export interface PersistentChatPool extends Located {
   provisionedUsers?: Field<number>;
   accessControlEntries?: Field<number>;
   invitations?: Field<number>;
+  /** The product version of the Persistent Chat service, where the syntax records one (Topology Builder's ServiceVersion). */
+  serviceVersion?: Field<number>;
   /** The servers' time zone where a server names none. */
   timeZone?: Field<string>;
   serversKey?: Field<unknown>;

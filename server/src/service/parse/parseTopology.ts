@@ -120,7 +120,7 @@ function unreadable(text: string, problems: SyntaxProblem[]): ParsedTopology {
   return { text, yaml: parseDocument(''), syntaxProblems: problems, data: undefined, eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
-export function parseTopology(text: string): ParsedTopology {
+function readYamlText(text: string): ParsedTopology {
   const forbidden = controlCharacters(text);
   if (forbidden.length) return unreadable(text, forbidden);
   const nesting = excessiveNesting(text);
@@ -155,4 +155,11 @@ export function parseTopology(text: string): ParsedTopology {
     }
   }
   return { text, yaml, syntaxProblems, data, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+/** The YAML of a descriptor; each syntax problem says it is one of YAML. */
+export function parseTopology(text: string): ParsedTopology {
+  const parsed = readYamlText(text);
+  if (parsed.syntaxProblems.length === 0) return parsed;
+  return { ...parsed, syntaxProblems: parsed.syntaxProblems.map((p) => ({ ...p, message: `YAML syntax error: ${p.message}` })) };
 }

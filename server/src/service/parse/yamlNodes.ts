@@ -1,7 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { PathSegment } from '../model/model';
 import type { Span } from '../types';
-
-export type PathSegment = string | number;
 
 /** The node with an alias followed one step, so that model code sees what the author meant. */
 export function resolveNode(doc: Document, node: unknown): Node | undefined {

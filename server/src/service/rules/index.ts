@@ -1,4 +1,4 @@
-import { yamlSyntax } from './pc001-yaml-syntax';
+import { unreadableSyntax } from './pc001-syntax';
 import { schemaMismatch } from './pc002-schema';
 import { duplicateId } from './pc003-duplicate-id';
 import { unknownReference } from './pc004-unknown-reference';
@@ -44,11 +44,13 @@ import { timeZoneDiffers } from './pc217-time-zone-differs';
 import { tooManyDataCenters } from './pc218-more-than-two-data-centers';
 import { roomAccessOverLimit } from './pc219-room-access-over-limit';
 import { adminConsoleOutsideDomain } from './pc221-admin-console-outside-domain';
+import { notUnderstood } from './pc010-not-understood';
+import { persistentChatIn2019 } from './pc222-persistent-chat-in-2019';
 import type { Rule } from './rule';
 
 /** The rule catalog, in id order. A new rule is one file and one line here. */
 export const ALL_RULES: readonly Rule[] = [
-  yamlSyntax,
+  unreadableSyntax,
   schemaMismatch,
   duplicateId,
   unknownReference,
@@ -57,6 +59,7 @@ export const ALL_RULES: readonly Rule[] = [
   serverOutsideDomain,
   sharedPoolFqdn,
   unknownSuppressionId,
+  notUnderstood,
   pchatOnEnterpriseFrontEnd,
   expressNotLocal,
   sharedPersistentChatInstance,
@@ -94,4 +97,5 @@ export const ALL_RULES: readonly Rule[] = [
   tooManyDataCenters,
   roomAccessOverLimit,
   adminConsoleOutsideDomain,
+  persistentChatIn2019,
 ];

@@ -9,6 +9,8 @@ export const duplicateId: Rule = {
   defaultSeverity: 'error',
   sources: [],
   inference: "This rule is ours, not Microsoft's: every entity is referred to by its id and every SQL Server instance is one place for databases, so naming either twice makes the topology ambiguous.",
+  inTopologyBuilder:
+    'Keep one SQL store for each SQL Server instance: right-click each pool that uses the duplicate, click Edit Properties and select the other store under Associations, delete the duplicate, then publish the topology.',
   check({ index, topology, report }) {
     for (const [id, entities] of index.byId) {
       const [first, ...again] = entities;

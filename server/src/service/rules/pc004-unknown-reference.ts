@@ -18,6 +18,8 @@ export const unknownReference: Rule = {
   defaultSeverity: 'error',
   sources: [],
   inference: "This rule is ours, not Microsoft's: a reference must name an entity defined in the file, or the topology it describes is incomplete.",
+  inTopologyBuilder:
+    'Right-click the pool, click Edit Properties and select again, under Associations (or as Next Hop Pool under General), one of the stores or pools the topology defines, then publish the topology.',
   check(context) {
     for (const ref of context.topology.references) {
       if (context.index.entity(ref.field.value)) continue;

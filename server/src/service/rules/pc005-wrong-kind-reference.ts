@@ -17,6 +17,8 @@ export const wrongKindReference: Rule = {
   quote: 'Select the Front End Server pool to be used as a next hop for this Persistent Chat Server pool.',
   inference:
     'That each of the other references (`site`, `backEnd`, `fileStore`, `store`, `mirror`, `backup`, `backupMirror`) names an entity of its own kind is our rule, following from what each key means.',
+  inTopologyBuilder:
+    'Right-click the pool, click Edit Properties and select a component of the right kind (a Front End pool or Standard Edition server as Next Hop Pool under General, a SQL Server store or file store under Associations), then publish the topology.',
   check(context) {
     for (const ref of context.topology.references) {
       const named = context.index.byId.get(ref.field.value);

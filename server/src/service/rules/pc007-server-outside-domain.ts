@@ -10,6 +10,8 @@ export const serverOutsideDomain: Rule = {
   defaultSeverity: 'warning',
   sources: [PAGES.componentsAndTopologies],
   quote: 'Multiple computers running Persistent Chat Server should reside in the same Active Directory Domain Services domain as Lync Server and the Compliance service.',
+  inTopologyBuilder:
+    "Define the Persistent Chat pool's computers in the AD DS domain of Lync Server: add a computer of that domain to the pool and delete this one, then publish the topology.",
   check({ topology, report }) {
     const domain = topology.domain;
     if (!domain) return;

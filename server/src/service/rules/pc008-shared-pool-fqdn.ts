@@ -12,6 +12,13 @@ function isComputerOf(pool: Pool, key: string): boolean {
   return pool.servers.some((s) => fqdnKey(s.value) === key);
 }
 
+/** A Persistent Chat pool whose servers are all the other pool's Front End servers: PC101 reports each of them. */
+function installedOnFrontEnd(pool: Pool, other: Pool): boolean {
+  const [chat, frontEnd] = pool.kind === 'persistentChatPool' ? [pool, other] : [other, pool];
+  if (chat.kind !== 'persistentChatPool' || frontEnd.kind !== 'frontEndPool' || frontEnd.edition?.value !== 'enterprise' || chat.servers.length === 0) return false;
+  return chat.servers.every((s) => !!s.fqdn && isComputerOf(frontEnd, fqdnKey(s.fqdn.value)));
+}
+
 /** A pool whose FQDN must be its server's (single-server, or on a Standard Edition server) but is not: PC209 reports it. */
 function misnamed({ index }: RuleContext, pool: Pool): boolean {
   if (pool.kind !== 'persistentChatPool' || !pool.fqdn) return false;
@@ -26,6 +33,8 @@ export const sharedPoolFqdn: Rule = {
   sources: [PAGES.addPersistentChat],
   quote: 'You must define the pool’s fully qualified domain name (FQDN), and indicate whether the pool will be a single-server pool or multiple-server pool deployment.',
   inference: "That no two pools share an FQDN is our inference: a pool's FQDN is its name in DNS, and Topology Builder refuses one name for two pools.",
+  inTopologyBuilder:
+    "Right-click one of the pools, click Edit Properties and give it an FQDN of its own under General (a Standard Edition server's FQDN cannot be changed, so change the other pool's), then publish the topology.",
   check(context) {
     const { topology, index, report } = context;
     const reported = new Set<PersistentChatPool>();
@@ -33,7 +42,7 @@ export const sharedPoolFqdn: Rule = {
       const candidates = pools.filter((pool) => !misnamed(context, pool));
       candidates.forEach((pool, i) => {
         // Where the FQDN is a computer of both pools, the computer is in two pools (PC006) or Persistent Chat runs on a Standard Edition server.
-        const first = candidates.slice(0, i).find((other) => !(isComputerOf(pool, key) && isComputerOf(other, key)));
+        const first = candidates.slice(0, i).find((other) => !(isComputerOf(pool, key) && isComputerOf(other, key)) && !installedOnFrontEnd(pool, other));
         if (!first?.fqdn || !pool.fqdn) return;
         if (pool.kind === 'persistentChatPool') reported.add(pool);
         report({

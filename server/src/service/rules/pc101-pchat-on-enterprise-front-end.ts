@@ -10,6 +10,8 @@ export const pchatOnEnterpriseFrontEnd: Rule = {
   defaultSeverity: 'error',
   sources: [PAGES.componentsAndTopologies, PAGES.enterpriseCollocation],
   quote: 'For Lync Server 2013 Enterprise Edition, Persistent Chat Servers cannot be collocated on the Enterprise Edition server.',
+  inTopologyBuilder:
+    'Delete the Front End server from the Persistent Chat pool and add a dedicated computer in its place (a Single computer pool must be deleted and defined again with New Persistent Chat Pool), then publish the topology.',
   check(context) {
     const { topology, index, edits, report } = context;
     const domain = domainOf(context);

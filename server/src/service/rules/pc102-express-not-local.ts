@@ -12,6 +12,8 @@ export const expressNotLocal: Rule = {
   inference:
     'That SQL Server Express may hold these databases nowhere else is our reading: Microsoft names SQL Server Express for Persistent Chat only on the Standard Edition server the pool runs on.',
   quote: 'The Persistent Chat Server Back End Server and the Persistent Chat Compliance database can be collocated on the Standard Edition server on the local SQL Server Express Back End Server.',
+  inTopologyBuilder:
+    'Right-click the Persistent Chat pool, click Edit Properties and, under Associations, select for this database a SQL Server store on a full SQL Server (click New to define one), then publish the topology.',
   check({ index, report }) {
     for (const db of index.databases) {
       if (db.kind === 'backEnd' || db.store.edition?.value !== 'express' || !db.store.fqdn) continue;

@@ -11,6 +11,8 @@ export const sharedPersistentChatInstance: Rule = {
   sources: [PAGES.enterpriseCollocation, PAGES.componentsAndTopologies, PAGES.standardCollocation],
   quote:
     'Each instance of SQL Server can contain only a single back-end database, a single Monitoring database, a single Archiving database, a single Persistent Chat database, and a single Persistent Chat compliance database.',
+  inTopologyBuilder:
+    "Right-click one of the two Persistent Chat pools, click Edit Properties and, under Associations, select for this database a SQL Server store on an instance that holds no other pool's database of this kind (click New to define one), then publish the topology.",
   check(context) {
     for (const kind of ['persistentChat', 'compliance'] as const) {
       const noun = DATABASE_NOUNS[kind];

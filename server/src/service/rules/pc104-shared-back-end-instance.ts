@@ -14,6 +14,8 @@ export const sharedBackEndInstance: Rule = {
   sources: [PAGES.enterpriseCollocation],
   quote:
     'The database server cannot support more than one Front End pool, one Archiving deployment, and one Monitoring deployment, but it can support one of each, regardless of whether the databases use the same instance of SQL Server or separate instances of SQL Server.',
+  inTopologyBuilder:
+    'Right-click one of the Front End pools, click Edit Properties and, under Associations, select as its SQL Server store an instance on another SQL Server computer (click New to define one), then publish the topology.',
   check(context) {
     for (const { db, first } of laterPoolsSharing(context, 'backEnd', computerOf)) {
       context.report({

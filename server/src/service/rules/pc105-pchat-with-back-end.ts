@@ -10,6 +10,8 @@ export const persistentChatWithBackEnd: Rule = {
   sources: [PAGES.componentsAndTopologies, PAGES.enterpriseCollocation],
   quote:
     'The server hosting the Persistent Chat database can host other databases. However, when you consider collocating the Persistent Chat database with other databases, be aware that if you are storing the messages of more than a few users, the disk space needed by the Persistent Chat database can grow very large. For this reason, we do not recommend collocating the Persistent Chat database with the back-end database.',
+  inTopologyBuilder:
+    'Right-click the Persistent Chat pool, click Edit Properties and, under Associations, select for this database a SQL Server store on a SQL Server computer that holds no back-end database (click New to define one), then publish the topology.',
   check(context) {
     for (const db of context.index.databases) {
       // Copies are not judged, nor a database on SQL Server Express (PC102's).

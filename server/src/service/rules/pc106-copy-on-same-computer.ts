@@ -13,6 +13,8 @@ export const copyOnSameComputer: Rule = {
     'Server(s) (more than one server if mirroring is used) that host the SQL Server back-end database for hosting the Persistent Chat content database where chat room content, rooms, and categories are stored.',
   inference:
     'Microsoft speaks of mirroring only; that a log-shipping backup, or the mirror of the backup, must not share a computer with the copy it protects either is our inference.',
+  inTopologyBuilder:
+    'Right-click the Persistent Chat pool, click Edit Properties and, under Associations, select for this mirror or backup a SQL Server store on another computer than the database it protects, then publish the topology.',
   check(context) {
     for (const { pool, noun, role, copy, protects } of protectionPairs(context)) {
       const computer = copy.store.fqdn?.value;

@@ -13,6 +13,8 @@ export const complianceWithoutStore: Rule = {
   sources: [PAGES.componentsAndTopologies, PAGES.addPersistentChat],
   quote:
     'If compliance was enabled, a server(s) (more than one server if mirroring is used) that host the SQL Server back-end database for hosting the Persistent Chat Compliance database, where compliance events and chat content for the purpose of compliance are stored.',
+  inTopologyBuilder:
+    'Right-click the Persistent Chat pool, click Edit Properties and, under Associations, keep Enable compliance selected and select a Compliance SQL Server store (click New to define one), then publish the topology.',
   check({ topology, index, edits, report }) {
     let free: SqlStore[] | undefined;
     for (const pool of topology.persistentChatPools) {
@@ -28,7 +30,7 @@ export const complianceWithoutStore: Rule = {
         message: `Compliance is enabled for ${label(pool)} but no 'store' holds its compliance database; name the SQL store for it.`,
         fixes: candidates.slice(0, MAX_SUGGESTIONS).map((store, i) => ({
           title: `Keep the compliance database in SQL store '${store.id.value}'`,
-          edits: [edits.insertKey(compliance.node, 'store', store.id.value)],
+          edits: [edits.insertKey(compliance.path, 'store', store.id.value)],
           preferred: i === 0,
         })),
       });

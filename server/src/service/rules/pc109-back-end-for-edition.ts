@@ -1,28 +1,22 @@
-import { isMap, isSeq } from 'yaml';
-import { nodeAtPath } from '../parse/yamlNodes';
 import { fqdnKey } from '../model/topologyIndex';
 import type { FrontEndPool, SqlStore } from '../model/model';
-import type { OffsetEdit } from '../edits/yamlEdits';
+import type { OffsetEdit } from '../edits/topologyEdits';
 import type { Fix, Rule, RuleContext } from './rule';
 import { PAGES } from './sources';
 import { label } from './wording';
 
 /** Points a Standard Edition server's back end at its local SQL Server Express, adding that store if there is none. */
 function localExpressFix(context: RuleContext, pool: FrontEndPool, local: SqlStore | undefined): Fix | undefined {
-  const { edits, index, parsed } = context;
+  const { edits, index } = context;
   if (!pool.fqdn || !pool.site) return undefined;
   const changes: (OffsetEdit | undefined)[] = [];
   let id = local?.id.value;
   if (!id) {
     id = index.byId.has(`${pool.id.value}-express`) ? index.unusedId(`${pool.id.value}-express`) : `${pool.id.value}-express`;
     const store = { id, fqdn: pool.fqdn.value, instance: 'RTC', edition: 'express', site: pool.site.value };
-    const { node: storeList, pair } = nodeAtPath(parsed.yaml, ['sqlStores']);
-    const root = parsed.yaml.contents;
-    if (isSeq(storeList)) changes.push(edits.appendItem(storeList, store));
-    else if (!pair && isMap(root)) changes.push(edits.insertKey(root, 'sqlStores', [store]));
-    else return undefined;
+    changes.push(edits.appendItem(['sqlStores'], store));
   }
-  changes.push(pool.backEnd ? edits.setScalar(pool.backEnd.span, id) : edits.insertKey(pool.node, 'backEnd', id));
+  changes.push(pool.backEnd ? edits.setScalar(pool.backEnd.span, id) : edits.insertKey(pool.path, 'backEnd', id));
   return { title: local ? `Use the local SQL Server Express store '${id}'` : `Add the local SQL Server Express store '${id}' and use it`, edits: changes, preferred: true };
 }
 
@@ -34,6 +28,8 @@ export const backEndForEdition: Rule = {
   quote: 'By default, the SQL Server Express back-end database is collocated on the Standard Edition server. You cannot move it to a separate computer.',
   inference:
     "That an Enterprise Edition pool's back end cannot be SQL Server Express is our reading: Microsoft names SQL Server Express only as the Standard Edition server's own database.",
+  inTopologyBuilder:
+    "Right-click the Front End pool, click Edit Properties and, under Associations, select as SQL Server store a full SQL Server for an Enterprise Edition pool, or the server's own SQL Server Express for a Standard Edition server, then publish the topology.",
   check(context) {
     const { topology, index, report } = context;
     for (const pool of topology.frontEndPools) {

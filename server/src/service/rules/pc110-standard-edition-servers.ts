@@ -10,6 +10,8 @@ export const standardEditionServers: Rule = {
   quote: 'Standard Edition server, which includes a collocated SQL Server Express database.',
   inference:
     'That a Standard Edition server lists no other servers is our reading of this page, which describes it as one server with its own database, where an Enterprise Edition pool consists of Front End Servers.',
+  inTopologyBuilder:
+    'A Standard Edition server is one computer: define a pool of several Front End servers as an Enterprise Edition Front End pool instead, then publish the topology.',
   check({ topology, edits, report }) {
     for (const pool of topology.frontEndPools) {
       if (pool.edition?.value !== 'standard' || !pool.serversKey || !pool.fqdn) continue;
@@ -19,7 +21,7 @@ export const standardEditionServers: Rule = {
       report({
         span: pool.serversKey.keySpan,
         message: `Standard Edition server '${pool.id.value}' lists other servers (${others.map((s) => s.value).join(', ')}); a Standard Edition server is one computer, so 'servers' must be left out.`,
-        fixes: [{ title: "Remove 'servers'", edits: edits.removePairs(pool.node, [pool.serversKey.pair!]), preferred: true }],
+        fixes: [{ title: "Remove 'servers'", edits: edits.removeKeys(pool.path, ['servers']), preferred: true }],
       });
     }
   },

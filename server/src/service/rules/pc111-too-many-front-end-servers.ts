@@ -9,6 +9,8 @@ export const tooManyFrontEndServers: Rule = {
   defaultSeverity: 'error',
   sources: [PAGES.supportedTopologies],
   quote: 'A Front End pool can contain a maximum of twelve Front End Servers.',
+  inTopologyBuilder:
+    'Keep at most 12 Front End servers in the pool: delete the others from it or define them in another Enterprise Edition Front End pool, then publish the topology.',
   check({ topology, report }) {
     for (const pool of topology.frontEndPools) {
       if (pool.edition?.value !== 'enterprise' || !pool.serversKey || pool.servers.length <= MAX_FRONT_END_SERVERS) continue;

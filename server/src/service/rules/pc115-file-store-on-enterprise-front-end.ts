@@ -8,6 +8,8 @@ export const fileStoreOnEnterpriseFrontEnd: Rule = {
   defaultSeverity: 'error',
   sources: [PAGES.skypeFileStore],
   quote: 'The file share for Skype for Business Server cannot be located on the Enterprise Edition Front End Server, but can be located on a Standard Edition server.',
+  inTopologyBuilder:
+    'Define the file store on a file server that is not an Enterprise Edition Front End server (New File Store), select it in Edit Properties of every pool that uses this one, then publish the topology.',
   check({ topology, index, report }) {
     for (const store of topology.fileStores) {
       const frontEnd = store.fqdn && index.enterpriseFrontEnd(store.fqdn.value);

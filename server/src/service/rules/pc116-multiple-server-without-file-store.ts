@@ -9,6 +9,8 @@ export const multipleServerWithoutFileStore: Rule = {
   sources: [PAGES.addPersistentChat],
   quote:
     'Define the file store. A file store is a folder where a copy of any file uploaded to the file repository is stored (for example, storing file attachments posted to a chat room). In the case of a multiple-server Persistent Chat Server topology, this must be a Universal Naming Convention (UNC) path; and for a single-server Persistent Chat Server topology, it can be a local file path.',
+  inTopologyBuilder:
+    'Right-click the Persistent Chat pool, click Edit Properties and, under Associations, select a File store (click New to define a file share), then publish the topology.',
   check({ topology, index, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       // A pool on a Standard Edition server can never have a second server (PC214): it is a single-server topology.
@@ -20,7 +22,7 @@ export const multipleServerWithoutFileStore: Rule = {
         message: `Multiple-server ${label(pool)} has no 'fileStore'; a multiple-server pool keeps the files posted to its chat rooms on a file share (a UNC path), so it needs one.`,
         fixes:
           nextHop && store
-            ? [{ title: `Use file store '${store.id.value}' of next hop '${nextHop.id.value}'`, edits: [edits.insertKey(pool.node, 'fileStore', store.id.value)], preferred: true }]
+            ? [{ title: `Use file store '${store.id.value}' of next hop '${nextHop.id.value}'`, edits: [edits.insertKey(pool.path, 'fileStore', store.id.value)], preferred: true }]
             : [],
       });
     }

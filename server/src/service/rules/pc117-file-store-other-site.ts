@@ -19,6 +19,8 @@ export const fileStoreOfOtherSite: Rule = {
   sources: [PAGES.enterpriseCollocation],
   quote: 'A single file share can be used for multiple Front End pools, Standard Edition servers (all in the same site).',
   inference: "Microsoft says this of Front End pools and Standard Edition servers; that a Persistent Chat pool's file store belongs to its site too is our inference.",
+  inTopologyBuilder:
+    "Right-click the pool, click Edit Properties and, under Associations, select a file store of the pool's own site (File store for a Persistent Chat pool, File share for a Front End pool), then publish the topology.",
   check(context) {
     const { topology, index, edits, report } = context;
     for (const pool of [...topology.frontEndPools, ...topology.persistentChatPools]) {

@@ -9,6 +9,8 @@ export const backupMirrorWithoutBackup: Rule = {
   defaultSeverity: 'error',
   sources: [PAGES.topologyBuilderHighAvailability, PAGES.requiredResources],
   quote: 'Enable the SQL Server Log Shipping database. Add the SQL Server Log Shipping secondary SQL Server store. Add the SQL Server store mirror for the secondary database.',
+  inTopologyBuilder:
+    'Right-click the Persistent Chat pool, click Edit Properties and, under Associations, select Use backup SQL Server stores to enable disaster recovery and a Backup SQL Server store for the Backup SQL Server store mirror to mirror, then publish the topology.',
   check({ topology, report }) {
     for (const pool of topology.persistentChatPools) {
       for (const { noun, placement } of poolDatabases(pool)) {

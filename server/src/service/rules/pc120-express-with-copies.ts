@@ -12,6 +12,8 @@ export const copiesOfExpressDatabase: Rule = {
   sources: [PAGES.skypeTopology],
   quote:
     'Although you can deploy Persistent Chat Server on a Standard Edition Server, be aware that performance and scale will be affected, and high availability is not an option.',
+  inTopologyBuilder:
+    'Right-click the Persistent Chat pool, click Edit Properties and, under Associations, clear Enable SQL Server store mirroring and Use backup SQL Server stores to enable disaster recovery for this database on SQL Server Express, then publish the topology.',
   check({ topology, index, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       for (const { noun, placement } of poolDatabases(pool)) {
@@ -19,7 +21,7 @@ export const copiesOfExpressDatabase: Rule = {
         if (!placement.store || store?.edition?.value !== 'express') continue;
         const copies = COPY_ROLES.flatMap((role) => {
           const field = placement[role];
-          return field?.pair ? [{ role, field, pair: field.pair }] : [];
+          return field ? [{ role, field }] : [];
         }).sort((a, b) => a.field.keySpan.start - b.field.keySpan.start);
         if (copies.length === 0) continue;
         const keys = quoteList(copies.map((c) => c.role));
@@ -29,7 +31,7 @@ export const copiesOfExpressDatabase: Rule = {
           span: { start: copies[0].field.keySpan.start, end: copies[copies.length - 1].field.span.end },
           message: `The ${noun} of ${label(pool)} is on SQL Server Express (${label(store)}) but has ${copyList}; Persistent Chat on a Standard Edition server has no high availability, so a database on SQL Server Express has no copies.`,
           related: [{ span: placement.store.span, message: `${label(store)} is SQL Server Express` }],
-          fixes: [{ title: `Remove ${keys}`, edits: edits.removePairs(placement.node, copies.map((c) => c.pair)), preferred: true }],
+          fixes: [{ title: `Remove ${keys}`, edits: edits.removeKeys(placement.path, copies.map((c) => c.role)), preferred: true }],
         });
       }
     }

@@ -8,6 +8,8 @@ export const singleServerGrown: Rule = {
   defaultSeverity: 'error',
   sources: [PAGES.componentsAndTopologies, PAGES.addPersistentChat],
   quote: 'After you create a Persistent Chat Server pool with a single server by using Topology Builder, you cannot add additional servers to the pool.',
+  inTopologyBuilder:
+    'A Single computer pool cannot grow: delete the pool and define it again as a Multiple computer pool with New Persistent Chat Pool, then publish the topology.',
   check({ topology, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       if (pool.deployment?.value !== 'single-server' || pool.servers.length <= 1) continue;

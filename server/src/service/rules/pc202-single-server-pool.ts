@@ -8,6 +8,8 @@ export const singleServerPool: Rule = {
   defaultSeverity: 'hint',
   sources: [PAGES.componentsAndTopologies, PAGES.skypeTopology],
   quote: 'We recommend using the multiple-server pool topology, even if you’re using a single server, so that you can add more servers later, if needed.',
+  inTopologyBuilder:
+    'To let the pool grow, delete it and define it again as a Multiple computer pool with New Persistent Chat Pool, best before it is deployed, then publish the topology.',
   check({ topology, index, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       // A pool collocated on a Standard Edition server can never grow either way (PC214): the advice cannot be followed.

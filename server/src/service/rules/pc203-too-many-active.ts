@@ -12,6 +12,8 @@ export const tooManyActive: Rule = {
   sources: [PAGES.componentsAndTopologies, PAGES.capacityPlanning],
   quote:
     'The multiple-server topology can include as many as four active computers running Persistent Chat Server (high availability and disaster recovery configurations will allow up to eight, but only four can be active and the remaining four on standby).',
+  inTopologyBuilder:
+    'Right-click the Persistent Chat pool, click Edit Properties and, under Machine state settings, select the servers beyond the fourth and click Make inactive (or delete them from the pool), then publish the topology.',
   check(context) {
     for (const pool of context.topology.persistentChatPools) {
       const active = activeServers(pool);

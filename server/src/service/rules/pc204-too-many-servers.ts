@@ -11,6 +11,8 @@ export const tooManyServers: Rule = {
   sources: [PAGES.componentsAndTopologies, PAGES.capacityPlanning],
   quote:
     'The multiple-server topology can include as many as four active computers running Persistent Chat Server (high availability and disaster recovery configurations will allow up to eight, but only four can be active and the remaining four on standby).',
+  inTopologyBuilder:
+    'Keep at most eight computers in the Persistent Chat pool, four of them active: delete the others from it or define them in another Persistent Chat pool, then publish the topology.',
   check({ topology, report }) {
     for (const pool of topology.persistentChatPools) {
       const standby = standbyServers(pool).length;

@@ -12,6 +12,8 @@ export const noActiveServer: Rule = {
   quote:
     'The multiple-server topology can include as many as four active computers running Persistent Chat Server (high availability and disaster recovery configurations will allow up to eight, but only four can be active and the remaining four on standby).',
   inference: 'That a pool needs at least one active server is our inference: standby servers serve no users until one is made active.',
+  inTopologyBuilder:
+    'Right-click the Persistent Chat pool, click Edit Properties and, under Machine state settings, select a server and click Make active, then publish the topology.',
   check(context) {
     for (const pool of context.topology.persistentChatPools) {
       if (!pool.serversKey || pool.servers.length === 0 || !statesKnown(pool) || activeServers(pool).length > 0) continue;

@@ -11,9 +11,8 @@ function capacityFix(context: RuleContext, pool: PersistentChatPool, missing: nu
   const promoted = standbyServers(pool).slice(0, missing);
   const added = missing - promoted.length;
   const domain = domainOf(context);
-  const list = pool.serversKey?.node;
   const collocated = context.index.collocatedStandardEdition(pool);
-  if (added > 0 && (!domain || !list || collocated || pool.deployment?.value !== 'multiple-server' || pool.servers.length + added > MAX_POOL_SERVERS)) return undefined;
+  if (added > 0 && (!domain || !pool.serversKey || collocated || pool.deployment?.value !== 'multiple-server' || pool.servers.length + added > MAX_POOL_SERVERS)) return undefined;
   const names = added > 0 ? context.index.unusedFqdns('pchat', domain!, added) : [];
   const steps = [
     ...(promoted.length ? [`promote ${promoted.map(serverName).join(', ')} to active`] : []),
@@ -21,7 +20,7 @@ function capacityFix(context: RuleContext, pool: PersistentChatPool, missing: nu
   ];
   return {
     title: steps.join(' and ').replace(/^./, (c) => c.toUpperCase()),
-    edits: [...promoted.map((s) => setState(context, s, 'active')), ...names.map((fqdn) => context.edits.appendItem(list!, { fqdn }))],
+    edits: [...promoted.map((s) => setState(context, s, 'active')), ...names.map((fqdn) => context.edits.appendItem([...pool.path, 'servers'], { fqdn }))],
     preferred: true,
   };
 }

@@ -13,6 +13,8 @@ export const poolFqdnNotServer: Rule = {
     'If the Persistent Chat Server role is being installed on a Lync Server 2013 Standard Edition server, the FQDN needs to match the FQDN of the Standard Edition server.',
   inference:
     "That a single-server pool's FQDN is its one server's FQDN is our reading of Topology Builder, where a single computer pool is one computer, named by its FQDN.",
+  inTopologyBuilder:
+    "Right-click the Persistent Chat pool, click Edit Properties and, under General, set its FQDN to its server's (the Standard Edition server's, for a pool collocated on one), then publish the topology.",
   check({ topology, index, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       if (!pool.fqdn) continue;

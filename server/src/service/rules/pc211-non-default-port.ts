@@ -10,6 +10,8 @@ export const nonDefaultPort: Rule = {
   sources: [PAGES.componentsAndTopologies, PAGES.addPersistentChat, PAGES.portsAndProtocols],
   quote:
     'The default port of TCP 8011 connects a server to a server pool, and is used by the Persistent Chat service to communicate between themselves, or for administrative purposes.',
+  inTopologyBuilder:
+    'Right-click the Persistent Chat pool, click Edit Properties and put the port back to its default (5041 for Persistent Chat port, under General) unless it was changed on purpose, then publish the topology.',
   check({ topology, edits, report }) {
     for (const pool of topology.persistentChatPools) {
       for (const [port, fallback, what] of [

@@ -1,5 +1,5 @@
-import type { ItemValue } from '../edits/yamlEdits';
-import type { PathSegment } from '../parse/yamlNodes';
+import type { ItemValue } from '../edits/topologyEdits';
+import type { PathSegment } from '../model/model';
 import type { RuleContext } from './rule';
 
 const ID_BASES: Record<string, string> = {

@@ -1,7 +1,7 @@
-import type { YamlEdits, OffsetEdit } from '../edits/yamlEdits';
+import type { OffsetEdit, TopologyEdits } from '../edits/topologyEdits';
 import type { Topology } from '../model/model';
 import type { TopologyIndex } from '../model/topologyIndex';
-import type { ParsedTopology } from '../parse/parseTopology';
+import type { SyntaxProblem } from '../parse/parseTopology';
 import type { SchemaResult } from '../schema/schemaValidation';
 import type { Suppression } from '../suppressions';
 import type { FindingTag, RuleDocs, Span } from '../types';
@@ -25,11 +25,17 @@ export interface Report {
 
 /** What a rule can read and how it reports. */
 export interface RuleContext {
-  parsed: ParsedTopology;
+  /** The document's text. */
+  text: string;
+  /** Where the text cannot be read in its syntax; the model is then empty. */
+  syntaxProblems: readonly SyntaxProblem[];
+  /** What the syntax's reader could not place in the model, and checked without. */
+  notUnderstood: readonly SyntaxProblem[];
+  /** The descriptor's JSON Schema verdict; empty for a syntax the schema does not describe. */
   schema: SchemaResult;
   topology: Topology;
   index: TopologyIndex;
-  edits: YamlEdits;
+  edits: TopologyEdits;
   /** The document's suppression comments. */
   suppressions: readonly Suppression[];
   /** Every rule id of the catalog. */

@@ -1,4 +1,4 @@
-import type { PathSegment } from '../parse/yamlNodes';
+import type { PathSegment } from '../model/model';
 
 /** What an administrator calls the things in each section of the descriptor. */
 export const SECTION_NOUNS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import topologySchema from '../../../../schemas/topology.schema.json';
-import type { PathSegment } from '../parse/yamlNodes';
+import type { PathSegment } from '../model/model';
 
 /** The part of the JSON Schema this project writes: what hovers and completion read. */
 export interface SchemaNode {

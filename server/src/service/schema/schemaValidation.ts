@@ -1,12 +1,14 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import topologySchema from '../../../../schemas/topology.schema.json';
-import { nodeAtPath, pairOf, pointerToPath, spanOf, type PathSegment } from '../parse/yamlNodes';
+import type { PathSegment } from '../model/model';
+import { nodeAtPath, pairOf, pointerToPath, spanOf } from '../parse/yamlNodes';
 import type { Span } from '../types';
 import { describeValuePlace, describePlace } from './placeNames';
 
 export type SchemaProblem =
-  | { kind: 'unknownKey'; path: PathSegment[]; key: string; known: string[]; message: string; span: Span }
+  /** `unwritten`: the known keys the map does not have yet, which the unknown key may have meant. */
+  | { kind: 'unknownKey'; path: PathSegment[]; key: string; known: string[]; unwritten: string[]; message: string; span: Span }
   | { kind: 'missingKey'; path: PathSegment[]; key: string; message: string; span: Span }
   | { kind: 'notAllowed'; path: PathSegment[]; allowed: string[]; message: string; span: Span }
   | { kind: 'invalid'; path: PathSegment[]; message: string; span: Span };
@@ -96,11 +98,13 @@ function toProblem(error: ErrorObject, doc: Document, text: string, data: unknow
     // A list or map used as a key has no name of its own: the schema sees it stringified.
     const pair = isMap(node) ? (pairOf(node, key) ?? node.items.find((p) => !isScalar(p.key))) : undefined;
     const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+    const written = new Set(isMap(node) ? node.items.map((p) => String((p.key as { value?: unknown })?.value)) : []);
     return {
       kind: 'unknownKey',
       path,
       key,
       known,
+      unwritten: known.filter((k) => !written.has(k)),
       message: `Unknown key '${key}' in ${describePlace(data, path)}.`,
       span: spanOf(pair?.key as never, text),
     };
