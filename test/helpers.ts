@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validate } from '../server/src/service/languageService';
 import type { Finding, QuickFix, TextEdit, ValidationOptions } from '../server/src/service/types';
 
 export const REPO = join(__dirname, '..');
+
+/** How many topology files `check examples` finds: every descriptor and Topology Builder file under examples/. */
+export const EXAMPLE_FILES = ['examples', 'examples/invalid'].flatMap((folder) => readdirSync(join(REPO, folder)).filter((f) => /\.(topology\.ya?ml|tbxml|xml)$/.test(f))).length;
 
 export function readExample(name: string): string {
   return readFileSync(join(REPO, 'examples', name), 'utf8');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/service/languageService';
-import { REPO } from '../helpers';
+import { EXAMPLE_FILES, REPO } from '../helpers';
 import { validSarif } from './sarifSchema';
 
 const BIN = join(REPO, 'bin', 'pchat-topology.js');
@@ -64,7 +64,7 @@ describe('pchat-topology check: formats', () => {
   it('json: one entry a file with 0-based LSP ranges and severity words', () => {
     const run = cli('check', 'examples', '--format', 'json');
     const entries = JSON.parse(run.stdout) as { file: string; diagnostics: { code: string; severity: string; range: { start: { line: number; character: number } } }[] }[];
-    assert.equal(entries.length, 12);
+    assert.equal(entries.length, EXAMPLE_FILES);
     const active = entries.find((e) => e.file.endsWith('too-many-active.topology.yaml'))!;
     const pc203 = active.diagnostics.find((d) => d.code === 'PC203')!;
     assert.deepEqual(pc203.range.start, { line: 40, character: 14 });
@@ -86,7 +86,7 @@ describe('pchat-topology check: formats', () => {
       else assert.equal(rule.helpUri, undefined, `${rule.id}, ours alone, has its page as help and no link`);
     }
     assert.ok(sarifRun.tool.driver.rules.some((r: { helpUri?: string }) => r.helpUri?.startsWith('https://learn.microsoft.com/')));
-    const pc101 = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === 'PC101');
+    const pc101 = sarifRun.results.find((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.ruleId === 'PC101' && r.locations[0].physicalLocation.artifactLocation.uri.endsWith('.topology.yaml'));
     assert.equal(ruleIds[pc101.ruleIndex], 'PC101');
     assert.equal(pc101.level, 'error');
     assert.match(pc101.locations[0].physicalLocation.artifactLocation.uri, /pchat-on-ee-front-end\.topology\.yaml$/);
@@ -97,7 +97,7 @@ describe('pchat-topology check: formats', () => {
 
 describe('pchat-topology check: inputs', () => {
   it('searches a folder and expands a quoted glob', () => {
-    assert.equal(cli('check', 'examples', '--format', 'json').stdout.match(/"file"/g)?.length, 12);
+    assert.equal(cli('check', 'examples', '--format', 'json').stdout.match(/"file"/g)?.length, EXAMPLE_FILES);
     assert.equal(cli('check', 'examples/*.topology.yaml', '--format', 'json').stdout.match(/"file"/g)?.length, 4);
   });
   it('says so when a glob matches nothing', () => {
