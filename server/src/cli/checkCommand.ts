@@ -6,13 +6,18 @@ import { fixSource, type FixMode } from './fixFiles';
 import { formatResults, OUTPUT_FORMATS, type CheckedFile, type CheckRun, type FileResult, type OutputFormat } from './formats';
 import { expandInputs, STDIN_ARGUMENT, stdinName } from './inputFiles';
 import { errorLine, UsageError, type CommandIO } from './io';
+import { sourceDocument } from './sourceDocuments';
 import { readSource } from './textFiles';
 
 export const CHECK_HELP = `Usage: pchat-topology check <file | folder | glob | ->... [options]
 
-Checks Lync Server 2013 Persistent Chat topology descriptors (*.topology.yaml)
-against the rule catalog. A folder is searched for *.topology.yaml/yml files,
-following symbolic links; a file reached by several names is checked once.
+Checks Lync Server 2013 Persistent Chat topologies against the rule catalog:
+descriptors (*.topology.yaml) and Topology Builder's files (*.tbxml saved by
+Topology Builder, *.xml written by Get-CsTopology -AsXml). A folder is searched
+for *.topology.yaml/yml and *.tbxml files, and for the *.xml files that hold a
+Topology Builder topology (other XML is left alone), following symbolic links;
+a file reached by several names is checked once. A file named on the command
+line is always checked. Files may be UTF-8 or, with a byte order mark, UTF-16.
 '-' reads standard input.
 
 Options:
@@ -37,9 +42,11 @@ Options:
                               Report each suppression comment (or rule id in one)
                               that silences nothing, as a PC009 finding.
   --fix                       Apply every fix that is safe without a choice, rewriting
-                              the files in place; report on stderr what was fixed and
-                              which fixes were not applied because they need a choice;
-                              then report the findings that remain.
+                              the files in place in their own encoding; report on stderr
+                              what was fixed and which fixes were not applied because
+                              they need a choice; then report the findings that remain.
+                              Topology Builder's files are never changed: make those
+                              changes in Topology Builder.
                               With '-' (then the only input), the fixed text goes to
                               stdout and the findings, as text, to stderr.
   --dry-run                   With --fix: write no file; print on stdout a unified diff
@@ -142,8 +149,9 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   const files: CheckedFile[] = [];
   for (const source of sources) {
     try {
-      const text = await readSource(source, io);
-      files.push(mode ? await fixSource(source, text, options, mode, io) : { file: source.name, text, findings: validate(text, options) });
+      const { text, encoding } = await readSource(source, io);
+      const document = sourceDocument(source, text);
+      files.push(mode ? await fixSource(source, document, encoding, options, mode, io) : { file: source.name, text, findings: validate(document, options) });
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       io.err(errorLine(error.message));

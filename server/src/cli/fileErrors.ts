@@ -1,4 +1,5 @@
-export type FileOperation = 'read' | 'write';
+/** `import` is a read that also needs the text to be a Topology Builder topology. */
+export type FileOperation = 'read' | 'write' | 'import';
 
 /** Plain words for the error codes a read or a write can fail with; any other code is shown as it is. */
 const REASONS: Readonly<Record<string, string>> = {

@@ -1,14 +1,21 @@
 import { realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
+import { looksLikeTopologyBuilder } from '../service/topologyBuilder/readTopologyBuilder';
 import { UsageError } from './io';
+import { readTextHead } from './textFiles';
 
-const DESCRIPTOR_GLOB = '**/*.topology.{yaml,yml}';
+/** What a folder is searched for: descriptors, Topology Builder's saved files, and XML that may be its published topology. */
+const TOPOLOGY_GLOBS = ['**/*.topology.{yaml,yml}', '**/*.tbxml', '**/*.xml'];
 const GLOB_OPTIONS = { ignore: ['**/node_modules/**'], followSymbolicLinks: true };
+const FOLDER_GLOB_OPTIONS = { ...GLOB_OPTIONS, caseSensitiveMatch: false };
 const GLOB_CHARACTERS = /[*?[{]/;
+const XML_FILE = /\.xml$/i;
+/** Enough of an XML file for looksLikeTopologyBuilder, which reads the first 8192 characters, in UTF-16 too. */
+const XML_HEAD_BYTES = 16_384;
 
 export const STDIN_ARGUMENT = '-';
-const DEFAULT_STDIN_NAME = '<stdin>';
+export const DEFAULT_STDIN_NAME = '<stdin>';
 
 /** A text named on the command line: a file, or standard input under the name that messages give it. */
 export interface Source {
@@ -49,7 +56,20 @@ function fileKey(path: string): string {
 }
 
 /**
- * Files named on the command line: plain paths as given, folders searched for descriptors, globs expanded, '-' for
+ * Whether a file found in a folder is a topology: an `.xml` file only when its root is a Topology Builder topology,
+ * since other XML belongs to other tools. One that cannot be read is kept, so that checking it says why.
+ */
+function isTopologyFile(path: string): boolean {
+  if (!XML_FILE.test(path)) return true;
+  try {
+    return looksLikeTopologyBuilder(readTextHead(path, XML_HEAD_BYTES));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Files named on the command line: plain paths as given, folders searched for topologies, globs expanded, '-' for
  * standard input. Symbolic links are followed (tinyglobby stops at a link back into a folder it is walking), and a
  * file reached by several names is checked once, under the first.
  */
@@ -71,7 +91,7 @@ export async function expandInputs(inputs: string[], stdinName: string): Promise
     }
     const stat = statOrUndefined(input);
     if (stat?.isDirectory()) {
-      const found = (await glob(DESCRIPTOR_GLOB, { ...GLOB_OPTIONS, cwd: input })).sort();
+      const found = (await glob(TOPOLOGY_GLOBS, { ...FOLDER_GLOB_OPTIONS, cwd: input })).sort().filter((file) => isTopologyFile(`${input}/${file}`));
       if (found.length === 0) problems.push(`no topology files in '${input}'`);
       for (const file of found) add(`${input.replace(/\/$/, '')}/${file}`);
     } else if (stat || !GLOB_CHARACTERS.test(input)) {

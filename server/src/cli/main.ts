@@ -1,17 +1,21 @@
 import { PACKAGE_VERSION } from '../packageInfo';
 import { checkCommand } from './checkCommand';
 import { FileError } from './fileErrors';
+import { importCommand } from './importCommand';
 import { errorLine, UsageError, type CommandIO } from './io';
 import { renderCommand } from './renderCommand';
 
 const MAIN_HELP = `Usage: pchat-topology <command> [options]
 
-Checks Lync Server 2013 Persistent Chat topology descriptors against Topology
-Builder's and Microsoft's planning rules.
+Checks Lync Server 2013 Persistent Chat topologies against Topology Builder's
+and Microsoft's planning rules: topology descriptors (*.topology.yaml) and
+Topology Builder's own files (*.tbxml, and the *.xml of Get-CsTopology -AsXml).
 
 Commands:
   check <file | folder | glob | ->...  Report findings (and fix the safe ones with --fix)
   render <file | -> -o <out.svg>       Draw the pool layout as an SVG file
+  import <file.tbxml | file.xml | ->   Write a descriptor from a Topology Builder file
+         [-o <out.topology.yaml>]      (to plan growth in YAML)
 
 '-' reads standard input.
 
@@ -23,6 +27,7 @@ Options:
 const COMMANDS: Record<string, (args: string[], io: CommandIO) => Promise<number>> = {
   check: checkCommand,
   render: renderCommand,
+  import: importCommand,
 };
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {

@@ -7,14 +7,14 @@ const STDOUT_NAME = '<stdout>';
  * Writes to a standard stream until it fails, then drops the rest. A reader that stops early (`| head -1`) closes
  * the pipe: that EPIPE ends the output without a word; any other failure is told through `onFailure`.
  */
-function writerUntilFailure(stream: NodeJS.WriteStream, onFailure: (error: NodeJS.ErrnoException) => void): (text: string) => void {
+function writerUntilFailure(stream: NodeJS.WriteStream, onFailure: (error: NodeJS.ErrnoException) => void): (text: string | Uint8Array) => void {
   let open = true;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     open = false;
     if (error.code !== 'EPIPE') onFailure(error);
   });
   return (text) => {
-    if (open && text) stream.write(text);
+    if (open && text.length > 0) stream.write(text);
   };
 }
 
@@ -32,7 +32,7 @@ export function processIO(): CommandIO & { outputFailed(): boolean } {
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     },
     outputFailed: () => failed,
   };

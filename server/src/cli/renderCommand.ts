@@ -10,18 +10,20 @@ import { FileError, withFileErrors } from './fileErrors';
 import { formatResults } from './formats';
 import { namedSource, stdinName } from './inputFiles';
 import { UsageError, type CommandIO } from './io';
+import { sourceDocument } from './sourceDocuments';
 import { readSource, writeTextFile } from './textFiles';
 
 export const RENDER_HELP = `Usage: pchat-topology render <file | -> -o <out.svg | out.png | ->
 
-Draws the pool layout of a topology descriptor as a standalone SVG or PNG file: the
+Draws the pool layout of a topology descriptor, or of a Topology Builder file (*.tbxml,
+or the *.xml of Get-CsTopology -AsXml), as a standalone SVG or PNG file: the
 same drawing as the VS Code preview (sites, pools and their servers, SQL Servers with
 the databases they host, next-hop, mirroring, log-shipping, compliance and file store
 links, a legend; entities with findings outlined in their severity's colour), with its
 colours written out, so that browsers, Inkscape, librsvg and Office show it alike.
 '-' reads standard input.
 
-A file with nothing to draw, because it is not YAML or not a topology, gets a drawing
+A file with nothing to draw, because it cannot be read or is not a topology, gets a drawing
 that states the reason (the PC001 or PC002 finding), and the exit status is 1.
 
 Options:
@@ -85,7 +87,8 @@ export async function renderCommand(args: string[], io: CommandIO): Promise<numb
   const theme = parseTheme(values.theme);
   const [input] = positionals;
   const source = namedSource(input, stdinName(values['stdin-filename'], positionals));
-  const analysis = analyze(await readSource(source, io));
+  const { text } = await readSource(source, io);
+  const analysis = analyze(sourceDocument(source, text));
   const model = diagramModel(analysis);
   const reason = model.nodes.length === 0 ? analysis.findings.find((f) => NOT_DRAWABLE_CODES.has(f.code)) : undefined;
   const svg = reason ? unreadableSvg(source.name, reason) : await renderDiagramSvg(model, theme);
