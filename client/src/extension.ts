@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { OPEN_PREVIEW_TO_SIDE_COMMAND } from '../../server/src/lsp/protocol';
+import { ActiveTopologyContext } from './activeTopologyContext';
+import { leaveOtherXmlAlone } from './otherXml';
 import { PreviewPanel } from './preview/previewPanel';
 import { TopologyStatusBar } from './statusBar';
-import { isTopologyDocument, LANGUAGE_ID } from './topologyDocuments';
+import { isTopologyDocument, SERVED_LANGUAGES, TOPOLOGY_FILES } from './topologyDocuments';
 
 let client: LanguageClient | undefined;
 
@@ -12,7 +14,7 @@ async function targetDocument(uri?: unknown): Promise<vscode.TextDocument | unde
   if (typeof uri === 'string' || uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
   const document = vscode.window.activeTextEditor?.document;
   if (document && isTopologyDocument(document)) return document;
-  void vscode.window.showWarningMessage('Open a Persistent Chat topology (*.topology.yaml) first.');
+  void vscode.window.showWarningMessage(`Open a Persistent Chat topology first: ${TOPOLOGY_FILES}.`);
   return undefined;
 }
 
@@ -23,10 +25,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: LANGUAGE_ID },
-      { scheme: 'untitled', language: LANGUAGE_ID },
-    ],
+    documentSelector: SERVED_LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    middleware: leaveOtherXmlAlone,
     synchronize: { configurationSection: 'pchatTopology' },
   };
   // The client id 'pchatTopology' makes it read the 'pchatTopology.trace.server' setting; its default
@@ -36,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     preview,
     new TopologyStatusBar(),
+    new ActiveTopologyContext(),
     vscode.commands.registerCommand('pchatTopology.openPreview', async (uri?: unknown) => {
       const document = await targetDocument(uri);
       if (document) preview.open(document, false);

@@ -140,6 +140,37 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'a Topology Builder .tbxml shows its Problems in XML colours, Ctrl+K V draws it and a click selects its XML; other XML gets none of it',
+    async run(ctx) {
+      const previewButton = ctx.wb.page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Open Preview to the Side"]');
+      writeFileSync(join(ctx.workspace, 'pom.xml'), '<?xml version="1.0" encoding="UTF-8"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">\n  <artifactId>topology</artifactId>\n</project>\n');
+      await ctx.wb.openFile('pom.xml');
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // the extension activates on XML and has a look
+      assert.equal(await previewButton.count(), 0, 'no preview button on other XML');
+      assert.ok(!(await ctx.wb.statusBarTexts()).some((t) => t.includes('Topology')), 'no topology counts on other XML');
+      const file = ctx.copy('invalid/pchat-on-ee-front-end.tbxml', 'tbxml-pchat-on-ee-front-end.tbxml');
+      await ctx.wb.openFile(file);
+      await until('PC101 in Problems', async () => (await ctx.wb.problemCodes()).includes('PC101'), 15_000);
+      await until('the topology counts in the status bar', async () => (await ctx.wb.statusBarTexts()).some((t) => /\d+\s+\d+\s+Topology/.test(t)));
+      await until('the preview button in the editor title', async () => (await previewButton.count()) === 1);
+      await ctx.wb.focusEditor();
+      const text = read(ctx, file);
+      const { token, plain } = await ctx.wb.tokenColour(lineOf(text, '<Machine Fqdn="fe01'), 'Machine');
+      assert.notEqual(token, plain, 'an element name is coloured by the XML grammar, not plain text');
+      await ctx.wb.page.keyboard.press('Control+K');
+      await ctx.wb.page.keyboard.press('V');
+      const preview = ctx.wb.preview();
+      await preview.locator('.node.persistentChatPool').first().waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await preview.locator('.node.persistentChatServer').count(), 3);
+      assert.equal(await preview.locator('.node.frontEndPool').count(), 1);
+      // The pool is the Cluster its PersistentChatService is installed on: the click selects that element.
+      const cluster = /RoleName="PersistentChatService"[^>]*InstalledOn="([^"]+)"/.exec(text)![1];
+      const clusterLine = text.split('\n').findIndex((l) => l.includes('<Cluster ') && l.includes(`UniqueId="${cluster}"`)) + 1;
+      await preview.locator('.node.persistentChatPool > text.title').click();
+      await until(`the cursor on line ${clusterLine}, the pool's <Cluster>`, async () => (await ctx.wb.cursor()).line === clusterLine);
+    },
+  },
+  {
     name: 'Export as SVG writes a file that parses as SVG and names every pool',
     async run(ctx) {
       const file = ctx.copy('invalid/two-pchat-dbs-one-instance.topology.yaml', 'export-two-pools.topology.yaml');

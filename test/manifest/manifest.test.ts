@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { SERVED_LANGUAGES } from '../../client/src/topologyDocuments';
 import { REPO } from '../helpers';
 
 const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
@@ -9,6 +10,58 @@ const contributes = manifest.contributes;
 const extensionSource = readFileSync(join(REPO, 'client/src/extension.ts'), 'utf8');
 const protocolSource = readFileSync(join(REPO, 'server/src/lsp/protocol.ts'), 'utf8');
 const commandIds: string[] = contributes.commands.map((c: { command: string }) => c.command);
+const clientSources = readdirSync(join(REPO, 'client/src'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => readFileSync(join(REPO, 'client/src', f), 'utf8'))
+  .join('\n');
+
+interface Language {
+  id: string;
+  extensions?: string[];
+  filenames?: string[];
+  filenamePatterns?: string[];
+  firstLine?: string;
+  configuration: string;
+  icon: { light: string; dark: string };
+}
+const languages: Language[] = contributes.languages;
+const language = (id: string) => languages.find((l) => l.id === id)!;
+
+/**
+ * A `when` clause evaluated as VS Code does for the forms the manifest uses (`a || b && c`, `key == value`,
+ * `key != value`, `!key`, `key`); any other form fails the test rather than being misread.
+ */
+function holds(when: string, context: Record<string, string | boolean>): boolean {
+  return when.split('||').some((any) =>
+    any.split('&&').every((term) => {
+      const t = term.trim();
+      const comparison = /^([\w.]+) (==|!=) ([\w.-]+)$/.exec(t);
+      if (comparison) return (context[comparison[1]] === comparison[3]) === (comparison[2] === '==');
+      const key = /^(!?)([\w.]+)$/.exec(t);
+      assert.ok(key, `a when clause form this test does not read: '${t}'`);
+      return !!context[key[2]] !== (key[1] === '!');
+    }),
+  );
+}
+
+/** The active editor's language, and whether the client found it to be a topology (its context key). */
+const EDITORS = {
+  yaml: { editorLangId: 'pchat-topology', 'pchatTopology.activeIsTopology': true },
+  tbxml: { editorLangId: 'pchat-topology-builder', 'pchatTopology.activeIsTopology': true },
+  topologyXml: { editorLangId: 'xml', 'pchatTopology.activeIsTopology': true },
+  otherXml: { editorLangId: 'xml', 'pchatTopology.activeIsTopology': false },
+  json: { editorLangId: 'json', 'pchatTopology.activeIsTopology': false },
+};
+
+/** The `when` clauses that show the preview commands in the editor, and bind their keys. */
+const previewWhens = (): { where: string; when: string }[] => [
+  ...['editor/title', 'editor/context', 'commandPalette'].flatMap((menu) =>
+    (contributes.menus[menu] as { command: string; when: string }[])
+      .filter((m) => m.command.startsWith('pchatTopology.openPreview') || m.command === 'pchatTopology.exportSvg')
+      .map((m) => ({ where: `${menu} ${m.command}`, when: m.when })),
+  ),
+  ...contributes.keybindings.map((k: { key: string; when: string }) => ({ where: `keybinding ${k.key}`, when: k.when })),
+];
 
 /** A command is registered when extension.ts registers its id, directly or through a constant of the protocol file. */
 function isRegistered(id: string): boolean {
@@ -37,25 +90,61 @@ describe('extension manifest', () => {
     const binding = contributes.keybindings.find((k: { key: string }) => k.key === 'ctrl+k v');
     assert.equal(binding.command, 'pchatTopology.openPreviewToSide');
     assert.equal(binding.mac, 'cmd+k v');
-    assert.equal(binding.when, 'editorLangId == pchat-topology');
   });
 
-  it('declares the language with its files, configuration and icon, all present', () => {
-    const [language] = contributes.languages;
-    assert.equal(language.id, 'pchat-topology');
-    assert.deepEqual(language.extensions, ['.topology.yaml', '.topology.yml']);
-    const configuration = JSON.parse(readFileSync(join(REPO, language.configuration), 'utf8'));
+  it('shows and binds the preview commands on every topology editor and on no other, XML or not', () => {
+    for (const { where, when } of previewWhens()) {
+      for (const editor of ['yaml', 'tbxml', 'topologyXml'] as const) assert.ok(holds(when, EDITORS[editor]), `${where} is not offered on ${editor}: ${when}`);
+      for (const editor of ['otherXml', 'json'] as const) assert.ok(!holds(when, EDITORS[editor]), `${where} is offered on ${editor}: ${when}`);
+    }
+  });
+
+  it('reads only context keys of its own that the client sets', () => {
+    const whens = [...Object.values(contributes.menus as Record<string, { when?: string }[]>).flat(), ...contributes.keybindings].map((m) => m.when ?? '');
+    const ours = new Set(whens.flatMap((w) => w.match(/pchatTopology\.\w+/g) ?? []).filter((k) => k !== 'pchatTopology.preview'));
+    assert.deepEqual([...ours], ['pchatTopology.activeIsTopology']);
+    for (const key of ours) {
+      const constant = new RegExp(`export const (\\w+) = '${key.replace('.', '\\.')}'`).exec(clientSources)?.[1];
+      assert.ok(constant && clientSources.includes(`'setContext', ${constant},`), `the client does not set ${key}`);
+    }
+  });
+
+  it('declares the descriptor language with its files, configuration and icon, all present', () => {
+    const yaml = language('pchat-topology');
+    assert.deepEqual(yaml.extensions, ['.topology.yaml', '.topology.yml']);
+    const configuration = JSON.parse(readFileSync(join(REPO, yaml.configuration), 'utf8'));
     assert.equal(configuration.comments.lineComment, '#');
     assert.ok(configuration.onEnterRules.length > 0);
-    assert.ok(existsSync(join(REPO, language.icon.light)) && existsSync(join(REPO, language.icon.dark)));
-    assert.ok(manifest.activationEvents.includes('onLanguage:pchat-topology'));
+    assert.ok(existsSync(join(REPO, yaml.icon.light)) && existsSync(join(REPO, yaml.icon.dark)));
   });
 
-  it('points the grammar at a file whose scope name matches', () => {
-    const [grammar] = contributes.grammars;
-    assert.equal(grammar.language, 'pchat-topology');
-    const file = JSON.parse(readFileSync(join(REPO, grammar.path), 'utf8'));
-    assert.equal(file.scopeName, grammar.scopeName);
+  it("declares Topology Builder's saved files as a language of XML comments and brackets, and leaves .xml to XML", () => {
+    const tbxml = language('pchat-topology-builder');
+    assert.deepEqual(tbxml.extensions, ['.tbxml']);
+    const configuration = JSON.parse(readFileSync(join(REPO, tbxml.configuration), 'utf8'));
+    assert.deepEqual(configuration.comments, { blockComment: ['<!--', '-->'] });
+    assert.deepEqual(configuration.brackets.slice(0, 2), [['<!--', '-->'], ['<', '>']]);
+    assert.ok(existsSync(join(REPO, tbxml.icon.light)) && existsSync(join(REPO, tbxml.icon.dark)));
+    for (const l of languages) {
+      assert.ok(!(l.extensions ?? []).some((e) => /\.xml$/i.test(e)), `${l.id} claims .xml files`);
+      assert.ok(!l.filenames?.length && !l.filenamePatterns?.length && !l.firstLine, `${l.id} claims files by name or first line`);
+    }
+  });
+
+  it('serves both languages and XML, saved or untitled, and activates on each', () => {
+    assert.deepEqual(SERVED_LANGUAGES, ['pchat-topology', 'pchat-topology-builder', 'xml']);
+    assert.match(extensionSource, /documentSelector: SERVED_LANGUAGES\.flatMap\(\(language\) => \[\s*\{ scheme: 'file', language \},\s*\{ scheme: 'untitled', language \},\s*\]\)/);
+    for (const id of SERVED_LANGUAGES) assert.ok(manifest.activationEvents.includes(`onLanguage:${id}`), `no activation on ${id}`);
+  });
+
+  it('points each grammar at a file whose scope name matches; the Topology Builder one is the XML grammar', () => {
+    assert.deepEqual(contributes.grammars.map((g: { language: string }) => g.language), ['pchat-topology', 'pchat-topology-builder']);
+    for (const grammar of contributes.grammars) {
+      const file = JSON.parse(readFileSync(join(REPO, grammar.path), 'utf8'));
+      assert.equal(file.scopeName, grammar.scopeName);
+    }
+    const xml = JSON.parse(readFileSync(join(REPO, 'syntaxes/pchat-topology-builder.tmLanguage.json'), 'utf8'));
+    assert.deepEqual(xml.patterns, [{ include: 'text.xml' }]);
   });
 
   it('hands Red Hat YAML the same schema the service validates with', () => {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DiagramModel } from '../../../server/src/service/features/diagramModel';
 import { DIAGRAM_MODEL_REQUEST } from '../../../server/src/lsp/protocol';
-import { isTopologyDocument } from '../topologyDocuments';
+import { isTopologyDocument, TOPOLOGY_FILES } from '../topologyDocuments';
 import type { DiagramTheme } from '../../../server/src/diagram/diagramPalette';
 import { findingsSummary } from '../../../server/src/diagram/diagramStyle';
 import { previewHtml } from './previewHtml';
@@ -87,13 +87,13 @@ export class PreviewPanel implements vscode.Disposable {
   async exportSvg(): Promise<void> {
     const document = this.document ?? vscode.window.activeTextEditor?.document;
     if (!document || !isTopologyDocument(document)) {
-      void vscode.window.showWarningMessage('Open a Persistent Chat topology (*.topology.yaml) to export its diagram.');
+      void vscode.window.showWarningMessage(`To export a diagram, open a Persistent Chat topology first: ${TOPOLOGY_FILES}.`);
       return;
     }
     const svg = await this.render(document, exportTheme());
     if (!svg) return;
     const target = await vscode.window.showSaveDialog({
-      defaultUri: document.uri.with({ path: document.uri.path.replace(/\.ya?ml$/i, '.svg') }),
+      defaultUri: document.uri.with({ path: document.uri.path.replace(/\.(ya?ml|tbxml|xml)$/i, '.svg') }),
       filters: { 'SVG image': ['svg'] },
     });
     if (!target) return;
@@ -141,7 +141,7 @@ export class PreviewPanel implements vscode.Disposable {
       const svg = await this.render(document);
       if (document !== this.document || !this.panel) return;
       if (!svg) {
-        void this.panel.webview.postMessage({ type: 'error', text: 'This file is too large to draw, or it is not a topology descriptor.' });
+        void this.panel.webview.postMessage({ type: 'error', text: 'This file is too large to draw, or it is not a topology.' });
         return;
       }
       const counts = this.model?.counts;
@@ -152,7 +152,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
-  /** The smallest entity whose YAML holds the cursor. */
+  /** The smallest entity whose text (YAML, or Topology Builder's XML element) holds the cursor. */
   private highlightAt(position: vscode.Position): void {
     if (!this.panel || !this.model) return;
     let best: { id: string; size: number } | undefined;
@@ -169,7 +169,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (message.type === 'reveal' && this.document) {
       const editor = await vscode.window.showTextDocument(this.document, { viewColumn: this.editorColumn(), preserveFocus: false });
       const range = new vscode.Range(message.range.start.line, message.range.start.character, message.range.end.line, message.range.end.character);
-      // The entity's YAML is selected with the cursor at its first line, which is what comes into view.
+      // The entity's text (its YAML, or its XML element) is selected with the cursor at its first line, which is what comes into view.
       editor.selection = new vscode.Selection(range.end, range.start);
       editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } else if (message.type === 'export') {
