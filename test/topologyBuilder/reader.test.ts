@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateTopologyBuilderXml } from '../../bench/generateTopologyBuilder';
 import type { Entity, Field } from '../../server/src/service/model/model';
-import { looksLikeTopologyBuilder, readTopologyBuilder, type TopologyBuilderReading } from '../../server/src/service/topologyBuilder/readTopologyBuilder';
+import { looksLikeTopologyBuilder } from '../../server/src/service/topologyBuilder/prolog';
+import { readTopologyBuilder, type TopologyBuilderReading } from '../../server/src/service/topologyBuilder/readTopologyBuilder';
 import type { Span } from '../../server/src/service/types';
 import { asWindowsFile, EE_SAVED, EE_SINGLE_PUBLISHED, NS, published, saved, seCollocated } from './topologies';
 

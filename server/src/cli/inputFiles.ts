@@ -1,7 +1,7 @@
 import { realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { looksLikeTopologyBuilder } from '../service/topologyBuilder/readTopologyBuilder';
+import { looksLikeTopologyBuilder } from '../service/topologyBuilder/prolog';
 import { UsageError } from './io';
 import { readTextHead } from './textFiles';
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDocument } from '../service/languageService';
-import { looksLikeTopologyBuilder } from '../service/topologyBuilder/readTopologyBuilder';
+import { looksLikeTopologyBuilder } from '../service/topologyBuilder/prolog';
 import { syntaxOf, type TopologySyntax } from '../service/topologyFiles';
 import { DEFAULT_STDIN_NAME, type Source } from './inputFiles';
 

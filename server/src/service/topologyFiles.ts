@@ -1,4 +1,4 @@
-import { looksLikeTopologyBuilder } from './topologyBuilder/readTopologyBuilder';
+import { looksLikeTopologyBuilder } from './topologyBuilder/prolog';
 
 /** What names the tool and its files; the server, the CLI and the VS Code client share it. */
 

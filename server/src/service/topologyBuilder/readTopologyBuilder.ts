@@ -7,7 +7,6 @@ import { readTopologyBuilderDocument } from './topologyBuilderDocument';
 import { buildTopologyBuilderModel, type TopologyBuilderElement } from './topologyBuilderModel';
 import { parseXmlTree, type XmlElement } from './xmlTree';
 
-export { looksLikeTopologyBuilder } from './prolog';
 export type { TopologyBuilderElement } from './topologyBuilderModel';
 
 export interface TopologyBuilderReading {
