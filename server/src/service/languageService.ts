@@ -9,7 +9,7 @@ import { parseTopology, type ParsedTopology } from './parse/parseTopology';
 import { ALL_RULES } from './rules';
 import { unknownSuppressionId } from './rules/pc009-unknown-suppression-id';
 import type { Fix, Report, Rule, RuleContext } from './rules/rule';
-import { applySuppressions, readSuppressions, unusedSuppressions } from './suppressions';
+import { applySuppressions, readSuppressions, unusedSuppressions, type Suppression } from './suppressions';
 import { LANGUAGE_ID, syntaxOf } from './topologyFiles';
 import { validateAgainstSchema, type SchemaResult } from './schema/schemaValidation';
 import { readTopologyBuilder, type TopologyBuilderReading } from './topologyBuilder/readTopologyBuilder';
@@ -89,19 +89,27 @@ type SyntaxReading = Pick<RuleContext, 'text' | 'syntaxProblems' | 'notUnderstoo
 
 const NO_SCHEMA: SchemaResult = { problems: [], faulted: new Set() };
 
-function readYaml(document: TextDocument, text: string): SyntaxReading {
-  const parsed = parseTopology(text);
+/** A descriptor's YAML read beforehand (incremental/incrementalAnalysis.ts): its parse, its suppression comments, and its model. */
+export interface YamlReading {
+  parsed: ParsedTopology;
+  suppressions: Suppression[];
+  /** The model buildModel reads, given the values the schema faulted. */
+  model: (faulted: ReadonlySet<string>) => Topology;
+}
+
+function readYaml(document: TextDocument, text: string, yaml?: YamlReading): SyntaxReading {
+  const parsed = yaml?.parsed ?? parseTopology(text);
   const readable = parsed.syntaxProblems.length === 0;
   const schema = readable ? validateAgainstSchema(parsed.yaml, text, parsed.data) : NO_SCHEMA;
   return {
     source: { syntax: 'yaml', parsed },
-    topology: buildModel(parsed.yaml, text, schema.faulted, readable),
+    topology: yaml ? yaml.model(schema.faulted) : buildModel(parsed.yaml, text, schema.faulted, readable),
     text,
     syntaxProblems: parsed.syntaxProblems,
     notUnderstood: [],
     schema,
     edits: new YamlEdits(parsed.yaml, text, parsed.eol),
-    suppressions: readSuppressions(text, RULE_IDS, (offset) => document.positionAt(offset).line),
+    suppressions: yaml?.suppressions ?? readSuppressions(text, RULE_IDS, (offset) => document.positionAt(offset).line),
   };
 }
 
@@ -131,20 +139,20 @@ function readTopologyBuilderXml(document: TextDocument, text: string): SyntaxRea
 }
 
 /** Parse → schema → model in the document's syntax, and the model as the rules see it (judgedTopology.ts). */
-export function ruleInput(document: TextDocument): RuleInput {
+export function ruleInput(document: TextDocument, yaml?: YamlReading): RuleInput {
   const text = document.getText();
-  const read = syntaxOf(document.languageId, document.uri) === 'topologyBuilder' ? readTopologyBuilderXml : readYaml;
-  const { source, topology, ...reading } = read(document, text);
+  const { source, topology, ...reading } =
+    syntaxOf(document.languageId, document.uri) === 'topologyBuilder' ? readTopologyBuilderXml(document, text) : readYaml(document, text, yaml);
   const index = new TopologyIndex(topology);
   const judged = judgedTopology(topology);
   const context = { ...reading, topology: judged, index: judged === topology ? index : new TopologyIndex(judged), ruleIds: RULE_IDS };
   return { source, topology, index, context };
 }
 
-/** Parse → schema → model → rules, for one text. */
-export function analyze(input: TextDocument | string, options: ValidationOptions = {}): TopologyAnalysis {
+/** Parse → schema → model → rules, for one text; a descriptor's YAML may come read beforehand. */
+export function analyze(input: TextDocument | string, options: ValidationOptions = {}, yaml?: YamlReading): TopologyAnalysis {
   const document = typeof input === 'string' ? toDocument(input) : input;
-  const { source, topology, index, context } = ruleInput(document);
+  const { source, topology, index, context } = ruleInput(document, yaml);
   const { suppressions } = context;
   const severityOf = (rule: Rule) => options.rules?.[rule.id] ?? rule.defaultSeverity;
   const findings: Finding[] = [];
@@ -165,7 +173,7 @@ export function validate(input: TextDocument | string, options: ValidationOption
   return analyze(input, options).findings;
 }
 
-const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
+export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 
 /** The catalog's docs of every rule, in id order. */
 export const RULES: readonly RuleDocs[] = ALL_RULES.map(({ id, title, defaultSeverity, sources, inference, quote, quoteIsParaphrase }) => ({
