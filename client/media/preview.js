@@ -1,7 +1,9 @@
-// The preview's page script: draws what the extension sends, zooms and pans, and reports clicks.
+// The preview's page script: has the diagram model the extension sends drawn by a Web Worker (ELK's layout and the
+// SVG), shows the drawing, zooms and pans, and reports clicks.
 // @ts-check
 (function () {
   const vscode = acquireVsCodeApi();
+  const workerUri = /** @type {HTMLScriptElement} */ (document.currentScript).dataset.worker || '';
   const viewport = /** @type {HTMLElement} */ (document.getElementById('viewport'));
   const canvas = /** @type {HTMLElement} */ (document.getElementById('canvas'));
   const status = /** @type {HTMLElement} */ (document.getElementById('status'));
@@ -50,23 +52,89 @@
     if (node) node.classList.add('selected');
   }
 
+  // A webview may start a worker only from a blob (or data) URL: the script is fetched from the extension and passed on.
+  const worker = fetch(workerUri)
+    .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(`${response.status} ${response.statusText}`))))
+    .then((blob) => new Worker(URL.createObjectURL(blob)));
+  /** @type {Map<number, (reply: any) => void>} */
+  const replies = new Map();
+  let nextId = 0;
+  worker.then((w) => {
+    w.onmessage = (event) => {
+      const reply = replies.get(event.data.id);
+      replies.delete(event.data.id);
+      if (reply) reply(event.data);
+    };
+    w.onerror = (event) => showError(`The diagram could not be drawn: ${event.message}`);
+  }, () => undefined); // a worker that did not start is reported by each drawing asked of it
+  /** Asks the worker for a drawing (see DrawRequest in diagramWorker.ts); its reply: `{ svg | patch, ms }` or `{ error }`. */
+  function drawInWorker(request) {
+    const id = nextId++;
+    return worker.then(
+      (w) => new Promise((resolve) => {
+        replies.set(id, resolve);
+        w.postMessage({ ...request, id });
+      }),
+      (error) => ({ id, error: `its worker did not start (${error.message})` }),
+    );
+  }
+
+  // While one model is drawn, the newest waits; those it replaced are never drawn.
+  let drawing = false;
+  /** @type {{ model: unknown, status: string, received: number } | undefined} */
+  let waiting;
+  /** The worker's id of the drawing on the canvas, which its next drawing may patch. */
+  let shownId = null;
+  function show(update) {
+    waiting = update;
+    if (drawing) return;
+    drawing = true;
+    waiting = undefined;
+    const base = shownId;
+    drawInWorker({ kind: 'show', model: update.model, shown: base }).then((reply) => {
+      drawing = false;
+      if (reply.error) showError(`The diagram could not be drawn: ${reply.error}`);
+      else if (reply.patch && shownId !== base) waiting = waiting || update; // the canvas changed meanwhile: draw it whole
+      else showDrawing(reply, update);
+      if (waiting) show(waiting);
+    });
+  }
+
+  function showDrawing(reply, update) {
+    if (reply.patch) {
+      const svg = /** @type {SVGSVGElement} */ (canvas.querySelector('svg'));
+      for (const [index, markup] of reply.patch) svg.children[index].outerHTML = markup;
+    } else canvas.innerHTML = reply.svg;
+    shownId = reply.id;
+    status.textContent = update.status || '';
+    select(selectedId);
+    if (!fitted) {
+      fit();
+      fitted = true;
+    } else apply();
+    // Reported once the frame that shows it is drawn: how long since the model arrived, and since the page started.
+    requestAnimationFrame(() =>
+      setTimeout(() => vscode.postMessage({ type: 'rendered', nodes: canvas.querySelectorAll('.node').length, ms: performance.now() - update.received, workerMs: reply.ms, at: performance.now() })),
+    );
+  }
+
+  function showError(text) {
+    shownId = null;
+    canvas.innerHTML = '';
+    const p = document.createElement('p');
+    p.className = 'error';
+    p.textContent = text;
+    canvas.appendChild(p);
+  }
+
   window.addEventListener('message', (event) => {
     const message = event.data;
-    if (message.type === 'update') {
-      canvas.innerHTML = message.svg;
-      status.textContent = message.status || '';
-      select(selectedId);
-      if (!fitted) {
-        fit();
-        fitted = true;
-      } else apply();
-      vscode.postMessage({ type: 'rendered', nodes: canvas.querySelectorAll('.node').length });
+    if (message.type === 'model') {
+      show({ model: message.model, status: message.status, received: performance.now() });
+    } else if (message.type === 'export') {
+      drawInWorker({ kind: 'export', model: message.model, theme: message.theme }).then((reply) => vscode.postMessage({ type: 'exported', id: message.id, svg: reply.svg, error: reply.error }));
     } else if (message.type === 'error') {
-      canvas.innerHTML = '';
-      const p = document.createElement('p');
-      p.className = 'error';
-      p.textContent = message.text;
-      canvas.appendChild(p);
+      showError(message.text);
     } else if (message.type === 'highlight') {
       select(message.id);
     } else if (message.type === 'locked') {

@@ -1,32 +1,23 @@
-// The preview page in a real browser: the page VS Code's webview would show (previewHtml, preview.js, preview.css,
-// its Content-Security-Policy untouched), served from 127.0.0.1, with a stand-in for acquireVsCodeApi that records
-// what the page posts. Every example is drawn, screenshotted to .artifacts/browser/, clicked, tabbed through, zoomed.
+// The preview page in a real browser (previewHarness.ts): every example's model is drawn by the page's worker,
+// screenshotted to .artifacts/browser/, clicked, tabbed through, zoomed.
 //
 //   node --import tsx --test test/browser/preview.browser.test.ts
 //
 // Not part of `npm test`: it needs Chromium (/usr/bin/chromium, or PCHAT_CHROMIUM) and skips without it.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { previewHtml } from '../../client/src/preview/previewHtml';
+import type { Page } from 'playwright-core';
 import { DIAGRAM_THEMES, PALETTES } from '../../server/src/diagram/diagramPalette';
 import type { DiagramModel } from '../../server/src/service/features/diagramModel';
 import { backgroundSamples, blackPixels, decodePng, wrongBackgrounds } from '../renderer/pngPixels';
 import { dataRange, draw, examples, parseSvg, REPO, type Drawing } from '../renderer/svgDocument';
+import { CHROMIUM, openPage, posted, postToPage, sendModel, startHarness, waitForPosted, type Harness, type PageGlobals, type Posted, type Problems } from './previewHarness';
 
-const CHROMIUM = process.env.PCHAT_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = join(REPO, '.artifacts', 'browser');
 const VIEWPORT = { width: 1280, height: 800 };
 
-interface Posted {
-  type: string;
-  [key: string]: unknown;
-}
 interface LspRange {
   start: { line: number; character: number };
   end: { line: number; character: number };
@@ -35,14 +26,6 @@ interface Reveal extends Posted {
   id: string;
   range: LspRange;
 }
-/** What the page's globals look like from page.evaluate; the root tsconfig has no DOM lib, so only what is used. */
-interface PageGlobals {
-  __posted: Posted[];
-  __state: unknown;
-  __csp: { directive: string; blocked: string; sample: string }[];
-  postMessage(message: unknown, targetOrigin: string): void;
-}
-
 // The few browser globals the page.evaluate callbacks use, declared in this module only: the root tsconfig has no
 // DOM lib, and adding it would let DOM globals into the server code's type checks.
 interface DomElement {
@@ -51,10 +34,14 @@ interface DomElement {
   scrollLeft: number;
   scrollTop: number;
   style: { transform: string; setProperty(name: string, value: string): void };
-  classList: { add(name: string): void };
+  classList: { add(name: string): void; remove(name: string): void };
   getAttribute(name: string): string | null;
   getBoundingClientRect(): { x: number; y: number; width: number; height: number };
   appendChild(child: DomElement): void;
+  insertAdjacentHTML(position: string, html: string): void;
+  innerHTML: string;
+  cloneNode(deep: boolean): DomElement;
+  querySelectorAll(selector: string): { forEach(f: (e: DomElement) => void): void };
 }
 declare const document: {
   activeElement: DomElement | null;
@@ -64,26 +51,6 @@ declare const document: {
   getElementById(id: string): DomElement;
 };
 declare function getComputedStyle(element: unknown): { fill: string; stroke: string; strokeWidth: string; strokeDasharray: string; backgroundColor: string };
-
-/** The stand-in for VS Code's webview API: one call only, as in VS Code; messages are cloned, as VS Code serializes them. */
-const VSCODE_API_SHIM = `
-window.__posted = [];
-window.__state = undefined;
-let acquired = false;
-window.acquireVsCodeApi = () => {
-  if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
-  acquired = true;
-  return {
-    postMessage: (m) => window.__posted.push(structuredClone(m)),
-    getState: () => window.__state,
-    setState: (s) => { window.__state = structuredClone(s); },
-  };
-};`;
-
-/** Runs in every page before anything else (Playwright injects it outside the CSP): records CSP violations. */
-const RECORD_CSP = `
-window.__csp = [];
-document.addEventListener('securitypolicyviolation', (e) => window.__csp.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }));`;
 
 /** VS Code's dark theme as a webview receives it: variables on <html>, a class on <body>. */
 const DARK = {
@@ -114,83 +81,10 @@ const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i
 
 const EXAMPLES = examples();
 
-/** The harness page for one example: the product's page, plus the nonce'd shim just before the page script. */
-function harnessPage(origin: string, title: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const html = previewHtml({ cspSource: origin, nonce, scriptUri: '/media/preview.js', styleUri: '/media/preview.css', title });
-  const pageScript = `<script nonce="${nonce}" src="/media/preview.js">`;
-  assert.equal(html.split(pageScript).length, 2, 'the page loads preview.js once, with the nonce');
-  return html.replace(pageScript, `<script nonce="${nonce}">${VSCODE_API_SHIM}</script>\n${pageScript}`);
-}
-
-interface Harness {
-  server: Server;
-  origin: string;
-  /** Requests the page made that the harness did not expect. */
-  unexpected: string[];
-}
-
-async function startServer(): Promise<Harness> {
-  const unexpected: string[] = [];
-  const media: Record<string, string> = { '/media/preview.js': 'text/javascript', '/media/preview.css': 'text/css' };
-  const harness = { unexpected } as Harness;
-  harness.server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path.startsWith('/page/')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(harnessPage(harness.origin, decodeURIComponent(path.slice('/page/'.length))));
-    } else if (media[path]) {
-      res.writeHead(200, { 'content-type': `${media[path]}; charset=utf-8`, 'cache-control': 'no-store' });
-      res.end(readFileSync(join(REPO, 'client', path), 'utf8'));
-    } else if (path === '/favicon.ico') {
-      res.writeHead(204).end();
-    } else {
-      unexpected.push(`${req.method} ${path}`);
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => harness.server.listen(0, '127.0.0.1', resolve));
-  harness.origin = `http://127.0.0.1:${(harness.server.address() as AddressInfo).port}`;
-  return harness;
-}
-
-interface Problems {
-  console: string[];
-  pageErrors: string[];
-}
-
-/** A page that records console errors, page errors and CSP messages. */
-async function openPage(browser: Browser, harness: Harness, name: string): Promise<{ page: Page; problems: Problems }> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
-  page.setDefaultTimeout(5_000);
-  const problems: Problems = { console: [], pageErrors: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning' || /Content Security Policy/i.test(m.text())) problems.console.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.pageErrors.push(e.message));
-  await page.addInitScript({ content: RECORD_CSP });
-  await page.goto(`${harness.origin}/page/${encodeURIComponent(name)}`);
-  await waitForPosted(page, 'ready', 1);
-  return { page, problems };
-}
-
-const posted = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).__posted);
 const cspViolations = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).__csp);
 
-async function waitForPosted(page: Page, type: string, count: number): Promise<Posted[]> {
-  await page.waitForFunction(([t, n]) => (globalThis as unknown as PageGlobals).__posted.filter((m) => m.type === t).length >= n, [type, count] as const);
-  return (await posted(page)).filter((m) => m.type === type);
-}
-
-/** What the extension sends (PreviewPanel.redraw): the standalone SVG, and the counts. */
-async function sendUpdate(page: Page, drawing: Drawing, svg = drawing.svg): Promise<number> {
-  const rendered = (await posted(page)).filter((m) => m.type === 'rendered').length;
-  const status = `${drawing.model.counts.error} errors · ${drawing.model.counts.warning} warnings`;
-  await page.evaluate(([s, st]) => (globalThis as unknown as PageGlobals).postMessage({ type: 'update', svg: s, status: st }, '*'), [svg, status] as const);
-  const [, ...rest] = (await waitForPosted(page, 'rendered', rendered + 1)).slice(rendered);
-  assert.equal(rest.length, 0, 'one update, one rendered message');
-  return (await posted(page)).filter((m) => m.type === 'rendered')[rendered].nodes as number;
-}
+/** The model drawn in the page; the number of nodes the page drew. */
+const sendUpdate = async (page: Page, drawing: Drawing) => (await sendModel(page, drawing.model)).nodes;
 
 async function lastReveal(page: Page, count: number): Promise<Reveal> {
   const reveals = (await waitForPosted(page, 'reveal', count)) as Reveal[];
@@ -225,23 +119,17 @@ const frameStyle = (page: Page, id: string) =>
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
 
 describe('preview page in Chromium', { skip }, () => {
-  let browser: Browser;
   let harness: Harness;
   const drawings = new Map<string, Drawing>();
 
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    harness = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    harness = await startHarness();
     for (const example of EXAMPLES) drawings.set(example.name, await draw(example.text));
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => harness?.server.close(resolve));
+    await harness?.close();
   });
 
   for (const example of EXAMPLES) {
@@ -254,7 +142,7 @@ describe('preview page in Chromium', { skip }, () => {
       before(async () => {
         drawing = drawings.get(example.name)!;
         poolId = drawing.model.nodes.find((n) => n.kind === 'persistentChatPool')!.id;
-        ({ page, problems } = await openPage(browser, harness, `Preview ${example.name}.topology.yaml`));
+        ({ page, problems } = await openPage(harness, `Preview ${example.name}.topology.yaml`));
       });
       after(() => page?.close());
 
@@ -371,7 +259,7 @@ describe('preview page in Chromium', { skip }, () => {
     let problems: Problems;
     const name = 'ee-multiple-server';
 
-    before(async () => ({ page, problems } = await openPage(browser, harness, `Preview ${name}`)));
+    before(async () => ({ page, problems } = await openPage(harness, `Preview ${name}`)));
     after(() => page?.close());
 
     const centre = async (id: string) => {
@@ -447,10 +335,10 @@ describe('preview page in Chromium', { skip }, () => {
     it('highlight selects a node; locked sets the lock button; Export and Lock post their messages', async () => {
       await sendUpdate(page, drawings.get(name)!);
       const reveals = (await posted(page)).filter((m) => m.type === 'reveal').length;
-      await page.evaluate(() => (globalThis as unknown as PageGlobals).postMessage({ type: 'highlight', id: 'pc:pchat/server:4' }, '*'));
+      await postToPage(page, { type: 'highlight', id: 'pc:pchat/server:4' });
       await page.waitForSelector('#canvas .node.selected[data-id="pc:pchat/server:4"]');
       assert.equal(await page.locator('#canvas .node.selected').count(), 1);
-      await page.evaluate(() => (globalThis as unknown as PageGlobals).postMessage({ type: 'locked', locked: true }, '*'));
+      await postToPage(page, { type: 'locked', locked: true });
       await page.waitForSelector('#lock[aria-pressed="true"]');
       await page.locator('#export').click();
       await page.locator('#lock').click();
@@ -460,12 +348,43 @@ describe('preview page in Chromium', { skip }, () => {
     });
 
     it('shows an error as text, never as markup, and draws again on the next update', async () => {
-      await page.evaluate(() => (globalThis as unknown as PageGlobals).postMessage({ type: 'error', text: 'bad <img src=x onerror="window.__pwned=1"> input' }, '*'));
+      await postToPage(page, { type: 'error', text: 'bad <img src=x onerror="window.__pwned=1"> input' });
       await page.waitForSelector('#canvas p.error');
       assert.equal(await page.locator('#canvas p.error').textContent(), 'bad <img src=x onerror="window.__pwned=1"> input');
       assert.equal(await page.locator('#canvas img').count(), 0);
       assert.equal(await page.locator('#canvas .node').count(), 0);
       assert.equal(await sendUpdate(page, drawings.get(name)!), drawings.get(name)!.model.nodes.length);
+    });
+
+    it('draws for an export the same SVG, byte for byte, that the CLI writes with the same layout code under Node', async () => {
+      const example = EXAMPLES.find((e) => e.name === name)!;
+      for (const theme of DIAGRAM_THEMES) {
+        const exported = (await posted(page)).filter((m) => m.type === 'exported').length;
+        await postToPage(page, { type: 'export', id: exported, model: drawings.get(name)!.model, theme });
+        const [reply] = (await waitForPosted(page, 'exported', exported + 1)).slice(exported);
+        assert.equal(reply.id, exported);
+        assert.equal(reply.svg, (await draw(example.text, theme)).svg, `the ${theme} export`);
+      }
+    });
+
+    it('draws only the newest of the models that arrive while one is drawn', async () => {
+      const { text } = EXAMPLES.find((e) => e.name === name)!;
+      const models = [61_000, 52_000, 43_000].map((users) => draw(text.replace('concurrentUsers: 72000', `concurrentUsers: ${users}`)));
+      const rendered = (await posted(page)).filter((m) => m.type === 'rendered').length;
+      const messages = (await Promise.all(models)).map(({ model }) => ({ type: 'model', model, status: '' }));
+      await page.evaluate((ms) => ms.forEach((m) => (globalThis as unknown as PageGlobals).postMessage(m, '*')), messages);
+      await page.waitForFunction(() => document.getElementById('canvas').textContent?.includes('43,000 / 80,000 users'));
+      assert.equal((await posted(page)).filter((m) => m.type === 'rendered').length, rendered + 2, 'the first and the last drawn, not the one between');
+      // Only the figures changed, so the worker sent the changed parts: the canvas holds what the whole drawing would be.
+      const { svg } = await models[2];
+      const [patched, whole] = await page.evaluate((full) => {
+        const fresh = document.createElement('div');
+        fresh.innerHTML = full;
+        const shown = document.getElementById('canvas').cloneNode(true);
+        shown.querySelectorAll('.selected').forEach((n) => n.classList.remove('selected'));
+        return [shown.innerHTML, fresh.innerHTML];
+      }, svg);
+      assert.equal(patched, whole);
     });
 
     it('logged no errors', async () => {
@@ -481,7 +400,7 @@ describe('preview page in Chromium', { skip }, () => {
         const { svg } = await draw(EXAMPLES.find((e) => e.name === 'ee-multiple-server')!.text, theme);
         const root = parseSvg(svg);
         const [width, height] = [Number(root.attrs.width), Number(root.attrs.height)];
-        const page = await browser.newPage({ viewport: { width, height } });
+        const page = await harness.browser.newPage({ viewport: { width, height } });
         try {
           await page.setContent(`<!DOCTYPE html><body style="margin:0"><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body>`);
           await page.waitForFunction(() => (globalThis as unknown as { document: { images: { complete: boolean; naturalWidth: number }[] } }).document.images[0]?.complete);
@@ -498,11 +417,11 @@ describe('preview page in Chromium', { skip }, () => {
   });
 
   describe('the Content-Security-Policy holds (the checks above can see a violation)', () => {
-    it('refuses a <style> inside the SVG, and reports it', async () => {
-      const { page, problems } = await openPage(browser, harness, 'CSP');
+    it('refuses a <style> the page did not bring, and reports it', async () => {
+      const { page, problems } = await openPage(harness, 'CSP');
       try {
-        const drawing = drawings.get('se-next-hop')!;
-        await sendUpdate(page, drawing, drawing.svg.replace(/^<svg[^>]*>/, (tag) => `${tag}<style>.node { opacity: 0.5; }</style>`));
+        await sendUpdate(page, drawings.get('se-next-hop')!);
+        await page.evaluate(() => document.getElementById('canvas').insertAdjacentHTML('afterbegin', '<style>.node { opacity: 0.5; }</style>'));
         await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__csp.length > 0);
         const violations = await cspViolations(page);
         assert.ok(

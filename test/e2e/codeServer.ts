@@ -48,6 +48,8 @@ export interface CodeServer {
   url: string;
   workspace: string;
   root: string;
+  /** Where the extension writes the times its host's event loop was blocked (client/src/preview/hostBlockMonitor.ts). */
+  hostBlocks: string;
   process: ChildProcess;
   stop(): void;
 }
@@ -72,6 +74,7 @@ export async function startCodeServer(vsix: string, log: (line: string) => void)
     XDG_DATA_HOME: join(dirs.xdg, 'data'),
     XDG_CACHE_HOME: join(dirs.xdg, 'cache'),
     HOME: root,
+    PCHAT_TOPOLOGY_HOST_BLOCKS: join(root, 'host-blocks.json'),
   };
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', config];
   const install = spawnSync(NODE24, [ENTRY, ...common, '--install-extension', vsix], { env, encoding: 'utf8' });
@@ -96,5 +99,5 @@ export async function startCodeServer(vsix: string, log: (line: string) => void)
     if (Date.now() > deadline) throw new Error('code-server did not answer /healthz within 30 s');
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, workspace: dirs.workspace, root, process: child, stop: () => child.kill() };
+  return { url, workspace: dirs.workspace, root, hostBlocks: env.PCHAT_TOPOLOGY_HOST_BLOCKS, process: child, stop: () => child.kill() };
 }

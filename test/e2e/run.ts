@@ -44,6 +44,7 @@ async function main(): Promise<number> {
         await scenario.run({
           wb,
           workspace: server.workspace,
+          hostBlocks: server.hostBlocks,
           copy: (example, as) => {
             copyFileSync(join(REPO, 'examples', example), join(server.workspace, as));
             return as;

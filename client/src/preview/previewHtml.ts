@@ -6,12 +6,25 @@ export interface PreviewPageOptions {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** The diagram worker's script, which the page fetches and starts from a blob. */
+  workerUri: string;
   title: string;
 }
 
-/** The page is static; every drawing arrives as a message. Nothing remote, and nothing inline without the nonce. */
-export function previewHtml({ cspSource, nonce, scriptUri, styleUri, title }: PreviewPageOptions): string {
-  const csp = [`default-src 'none'`, `img-src ${cspSource} data:`, `style-src ${cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `font-src ${cspSource}`].join('; ');
+/**
+ * The page is static; every model to draw arrives as a message. Nothing remote, nothing inline without the nonce,
+ * and the one worker from a blob of the extension's own script.
+ */
+export function previewHtml({ cspSource, nonce, scriptUri, styleUri, workerUri, title }: PreviewPageOptions): string {
+  const csp = [
+    `default-src 'none'`,
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    `font-src ${cspSource}`,
+    `connect-src ${cspSource}`,
+    `worker-src blob:`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -34,7 +47,7 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri, title }: Pr
 <div id="viewport" tabindex="0" aria-label="Topology diagram: arrow keys pan, + and - zoom, 0 fits, Tab moves between entities, Enter shows one in the editor">
   <div id="canvas"><p class="placeholder">Loading the topology…</p></div>
 </div>
-<script nonce="${nonce}" src="${scriptUri}"></script>
+<script nonce="${nonce}" src="${scriptUri}" data-worker="${workerUri}"></script>
 </body>
 </html>`;
 }

@@ -3,7 +3,7 @@ import { capacityFigures } from './capacityFigures';
 import { findingsSummary } from './diagramStyle';
 import { EDGE_PAINT, FONT_FAMILY, framePaint, paintAttributes } from './diagramPaint';
 import { PALETTES, type DiagramPalette, type DiagramTheme } from './diagramPalette';
-import { CAPACITY_BAR_HEIGHT, LINE_HEIGHT, TITLE_HEIGHT, layoutDiagram, type DiagramLayout, type PlacedEdge, type PlacedNode } from './layoutDiagram';
+import { CAPACITY_BAR_HEIGHT, LINE_HEIGHT, TITLE_HEIGHT, layoutDiagram, type PlacedEdge, type PlacedNode } from './layoutDiagram';
 import { renderLegend } from './renderLegend';
 import { escapeXml } from './escapeXml';
 
@@ -51,44 +51,40 @@ function renderEdge({ edge, points, label }: PlacedEdge, palette: DiagramPalette
   );
 }
 
-/** What the layout depends on: the boxes, their text and nesting, and the links; not findings, figures' digits or YAML ranges. */
-function layoutKey(model: DiagramModel): string {
-  return JSON.stringify([
-    model.nodes.map((n) => [n.id, n.parent, n.label, n.details, n.capacity && capacityFigures(n.capacity).length]),
-    model.edges.map((e) => [e.id, e.source, e.target, e.label]),
-  ]);
-}
-
-/** The last layout, reused while only findings, states, figures or ranges change, as they do with most keystrokes. */
-let lastLayout: { key: string; layout: DiagramLayout } | undefined;
-
-async function layoutFor(model: DiagramModel): Promise<DiagramLayout> {
-  const key = layoutKey(model);
-  if (lastLayout?.key !== key) lastLayout = { key, layout: await layoutDiagram(model, HEADER_HEIGHT) };
-  const nodes = new Map(model.nodes.map((n) => [n.id, n]));
-  const edges = new Map(model.edges.map((e) => [e.id, e]));
-  const { layout } = lastLayout;
-  return { ...layout, nodes: layout.nodes.map((p) => ({ ...p, node: nodes.get(p.node.id)! })), edges: layout.edges.map((p) => ({ ...p, edge: edges.get(p.edge.id)! })) };
+/** An SVG document as its root's opening tag and the markup of the root's children, in order. */
+export interface SvgParts {
+  root: string;
+  children: string[];
 }
 
 /**
- * The pool layout as one standalone SVG document, in the theme's colours written as values: the CLI writes it, the
- * preview exports it, and shows it restyled by the editor's theme.
+ * The pool layout as one standalone SVG document, in the theme's colours written as values, in parts: the preview
+ * replaces only the children that changed.
  */
-export async function renderDiagramSvg(model: DiagramModel, theme: DiagramTheme = 'light'): Promise<string> {
+export async function renderDiagramParts(model: DiagramModel, theme: DiagramTheme = 'light'): Promise<SvgParts> {
   const palette = PALETTES[theme];
-  const layout = await layoutFor(model);
+  const layout = await layoutDiagram(model, HEADER_HEIGHT);
   const width = Math.ceil(Math.max(layout.width, MIN_WIDTH));
   const legend = renderLegend(model, layout.height, width, palette);
   const height = Math.ceil(layout.height + legend.height);
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="pchat-diagram" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${escapeXml(FONT_FAMILY)}" font-size="12" role="img" aria-label="${escapeXml(`Persistent Chat topology ${model.title}`)}">`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path${paintAttributes({ fill: 'border' }, palette)} d="M0,0 L10,5 L0,10 z"/></marker></defs>`,
-    `<rect${paintAttributes({ fill: 'background' }, palette, 'background')} x="0" y="0" width="${width}" height="${height}"/>`,
-    `<text class="header" x="10" y="20" font-size="14" font-weight="600" fill="${palette.foreground}">${escapeXml(model.title)} — ${findingsSummary(model.counts)}</text>`,
-    ...layout.nodes.map((p) => renderNode(p, palette)),
-    ...layout.edges.map((p) => renderEdge(p, palette)),
-    legend.svg,
-    '</svg>',
-  ].join('\n');
+  return {
+    root: `<svg xmlns="http://www.w3.org/2000/svg" class="pchat-diagram" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${escapeXml(FONT_FAMILY)}" font-size="12" role="img" aria-label="${escapeXml(`Persistent Chat topology ${model.title}`)}">`,
+    children: [
+      `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path${paintAttributes({ fill: 'border' }, palette)} d="M0,0 L10,5 L0,10 z"/></marker></defs>`,
+      `<rect${paintAttributes({ fill: 'background' }, palette, 'background')} x="0" y="0" width="${width}" height="${height}"/>`,
+      `<text class="header" x="10" y="20" font-size="14" font-weight="600" fill="${palette.foreground}">${escapeXml(model.title)} — ${findingsSummary(model.counts)}</text>`,
+      ...layout.nodes.map((p) => renderNode(p, palette)),
+      ...layout.edges.map((p) => renderEdge(p, palette)),
+      ...(legend.svg ? [legend.svg] : []),
+    ],
+  };
+}
+
+export function svgDocument({ root, children }: SvgParts): string {
+  return [root, ...children, '</svg>'].join('\n');
+}
+
+/** The same as one document: the CLI writes it, the preview exports it, and shows it restyled by the editor's theme. */
+export async function renderDiagramSvg(model: DiagramModel, theme: DiagramTheme = 'light'): Promise<string> {
+  return svgDocument(await renderDiagramParts(model, theme));
 }
