@@ -19,3 +19,31 @@ await build({
   banner: { js: 'const __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__importMetaUrl' },
 });
+
+// The preview's Web Worker (ELK's layout and the SVG), which the webview page starts; the same on the desktop and the web.
+await build({
+  entryPoints: { diagramWorker: 'client/src/preview/diagramWorker.ts' },
+  outdir: 'dist/webview',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+});
+
+// The web extension (vscode.dev, github.dev): the client in the browser's extension host, the server in a web worker.
+// Built for the browser, so that a Node built-in asked for by either fails the build.
+await build({
+  entryPoints: { extension: 'client/src/browserExtension.ts', server: 'server/src/lsp/browserMain.ts' },
+  external: ['vscode'],
+  outdir: 'dist/browser',
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+});

@@ -18,7 +18,5 @@ export function ruleDocsPath(id: string): string {
   return join(PACKAGE_ROOT, 'docs', 'rules', `${id}.md`);
 }
 
-/** The rule's page, shipped with the package, so that the link works offline. */
-export function ruleDocsUri(id: string): string {
-  return pathToFileURL(ruleDocsPath(id)).href;
-}
+/** The folder of the rule pages shipped with the package, as a URI, so that the links work offline. */
+export const RULE_DOCS_FOLDER_URI = pathToFileURL(join(PACKAGE_ROOT, 'docs', 'rules')).href;

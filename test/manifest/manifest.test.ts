@@ -7,7 +7,9 @@ import { REPO } from '../helpers';
 
 const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
-const extensionSource = readFileSync(join(REPO, 'client/src/extension.ts'), 'utf8');
+/** What both client entries share (the commands, the language client), and the desktop entry. */
+const activationSource = readFileSync(join(REPO, 'client/src/activation.ts'), 'utf8');
+const desktopEntrySource = readFileSync(join(REPO, 'client/src/extension.ts'), 'utf8');
 const protocolSource = readFileSync(join(REPO, 'server/src/lsp/protocol.ts'), 'utf8');
 const commandIds: string[] = contributes.commands.map((c: { command: string }) => c.command);
 const clientSources = readdirSync(join(REPO, 'client/src'), { recursive: true, encoding: 'utf8' })
@@ -63,17 +65,17 @@ const previewWhens = (): { where: string; when: string }[] => [
   ...contributes.keybindings.map((k: { key: string; when: string }) => ({ where: `keybinding ${k.key}`, when: k.when })),
 ];
 
-/** A command is registered when extension.ts registers its id, directly or through a constant of the protocol file. */
+/** A command is registered when activation.ts registers its id, directly or through a constant of the protocol file. */
 function isRegistered(id: string): boolean {
-  if (extensionSource.includes(`registerCommand('${id}'`)) return true;
+  if (activationSource.includes(`registerCommand('${id}'`)) return true;
   const constant = new RegExp(`export const (\\w+) = '${id.replace('.', '\\.')}'`).exec(protocolSource)?.[1];
-  return !!constant && extensionSource.includes(`registerCommand(${constant},`);
+  return !!constant && activationSource.includes(`registerCommand(${constant},`);
 }
 
 describe('extension manifest', () => {
   it('registers every contributed command in the client, and contributes every command the client registers', () => {
     for (const id of commandIds) assert.ok(isRegistered(id), `${id} is contributed but not registered`);
-    const registered = [...extensionSource.matchAll(/registerCommand\('([\w.]+)'/g)].map((m) => m[1]);
+    const registered = [...activationSource.matchAll(/registerCommand\('([\w.]+)'/g)].map((m) => m[1]);
     for (const id of registered) assert.ok(commandIds.includes(id), `${id} is registered but not contributed`);
   });
 
@@ -131,9 +133,10 @@ describe('extension manifest', () => {
     }
   });
 
-  it('serves both languages and XML, saved or untitled, and activates on each', () => {
+  it('serves both languages and XML, saved or untitled on the desktop and in any file system on the web, and activates on each', () => {
     assert.deepEqual(SERVED_LANGUAGES, ['pchat-topology', 'pchat-topology-builder', 'xml']);
-    assert.match(extensionSource, /documentSelector: SERVED_LANGUAGES\.flatMap\(\(language\) => \[\s*\{ scheme: 'file', language \},\s*\{ scheme: 'untitled', language \},\s*\]\)/);
+    assert.match(activationSource, /documentSelector: DocumentSelector = SERVED_LANGUAGES\.flatMap\(\(language\) =>\s*launcher\.schemes \? launcher\.schemes\.map\(\(scheme\) => \(\{ scheme, language \}\)\) : \[\{ language \}\],?\s*\)/);
+    assert.match(desktopEntrySource, /schemes: \['file', 'untitled'\]/);
     for (const id of SERVED_LANGUAGES) assert.ok(manifest.activationEvents.includes(`onLanguage:${id}`), `no activation on ${id}`);
   });
 
@@ -163,7 +166,7 @@ describe('extension manifest', () => {
       assert.ok(property.description || property.markdownDescription, `${name} has no description`);
     }
     assert.match(readFileSync(join(REPO, 'server/src/lsp/settings.ts'), 'utf8'), /section: 'pchatTopology'/);
-    assert.match(extensionSource, /new LanguageClient\('pchatTopology'/, "the client id must be 'pchatTopology' for pchatTopology.trace.server to apply");
+    assert.match(activationSource, /launcher\.createClient\('pchatTopology'/, "the client id must be 'pchatTopology' for pchatTopology.trace.server to apply");
   });
 
   it('starts the bundled extension and server that the build writes', () => {
@@ -171,7 +174,15 @@ describe('extension manifest', () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.match(build, /extension: 'client\/src\/extension\.ts'/);
     assert.match(build, /server: 'server\/src\/lsp\/main\.ts'/);
-    assert.match(extensionSource, /asAbsolutePath\('dist\/server\.js'\)/);
+    assert.match(desktopEntrySource, /asAbsolutePath\('dist\/server\.js'\)/);
     assert.ok(existsSync(join(REPO, manifest.icon)));
+  });
+
+  it('starts the web bundles on vscode.dev: the browser entry, and the server from the same folder as a web worker', () => {
+    const build = readFileSync(join(REPO, 'scripts/build.mjs'), 'utf8');
+    assert.equal(manifest.browser, './dist/browser/extension.js');
+    assert.match(build, /extension: 'client\/src\/browserExtension\.ts', server: 'server\/src\/lsp\/browserMain\.ts'/);
+    assert.match(build, /outdir: 'dist\/browser',\s*bundle: true,\s*platform: 'browser'/);
+    assert.match(readFileSync(join(REPO, 'client/src/browserExtension.ts'), 'utf8'), /joinPath\(context\.extensionUri, 'dist', 'browser', 'server\.js'\)/);
   });
 });

@@ -11,12 +11,12 @@ import {
   type Diagnostic,
   type DocumentSymbol,
 } from 'vscode-languageserver/node';
-import { ruleDocsUri } from '../packageInfo';
 import { TOOL_NAME } from '../service/topologyFiles';
 import type { TopologyCodeAction } from '../service/features/codeActions';
 import type { CompletionEntry } from '../service/features/completion';
 import type { TopologySymbol } from '../service/features/symbols';
 import type { Finding, Severity } from '../service/types';
+import type { RuleDocsLink } from './ruleDocs';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -25,7 +25,7 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(uri: string, finding: Finding): Diagnostic {
+export function toDiagnostic(uri: string, finding: Finding, ruleDocsUri: RuleDocsLink): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITIES[finding.severity],
@@ -38,11 +38,11 @@ export function toDiagnostic(uri: string, finding: Finding): Diagnostic {
   };
 }
 
-export function toCodeAction(uri: string, action: TopologyCodeAction): CodeAction {
+export function toCodeAction(uri: string, action: TopologyCodeAction, ruleDocsUri: RuleDocsLink): CodeAction {
   return {
     title: action.title,
     kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.SourceFixAll,
-    diagnostics: action.finding ? [toDiagnostic(uri, action.finding)] : undefined,
+    diagnostics: action.finding ? [toDiagnostic(uri, action.finding, ruleDocsUri)] : undefined,
     isPreferred: action.isPreferred || undefined,
     edit: { changes: { [uri]: action.edits } },
   };

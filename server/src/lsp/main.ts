@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { RULE_DOCS_FOLDER_URI } from '../packageInfo';
 import { startServer } from './server';
 import { createStdioConnection } from './stdioConnection';
 
@@ -14,5 +15,5 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => TRANSPOR
   process.stdout.write(HELP);
   process.exitCode = args.includes('--help') || args.includes('-h') ? 0 : 2;
 } else {
-  startServer(args.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all));
+  startServer(args.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all), RULE_DOCS_FOLDER_URI);
 }

@@ -10,6 +10,7 @@ import {
   DocumentHighlightKind,
   DocumentHighlightRequest,
   DocumentSymbolRequest,
+  ErrorCodes,
   FoldingRangeRequest,
   HoverRequest,
   PrepareRenameRequest,
@@ -21,7 +22,6 @@ import {
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver/node';
-import { ruleDocsUri } from '../packageInfo';
 import { codeActions } from '../service/features/codeActions';
 import { poolLenses } from '../service/features/codeLens';
 import { complete } from '../service/features/completion';
@@ -30,13 +30,15 @@ import { hover } from '../service/features/hover';
 import { diagramModel } from '../service/features/diagramModel';
 import { definition, highlights, prepareRename, references, rename, RenameError } from '../service/features/navigation';
 import { documentSymbols } from '../service/features/symbols';
-import { analyze, type TopologyAnalysis } from '../service/languageService';
+import { analyzeIncrementally } from '../service/incremental/incrementalAnalysis';
+import type { TopologyAnalysis } from '../service/languageService';
 import { isTopologyDocument, TOOL_NAME } from '../service/topologyFiles';
 import type { ValidationOptions } from '../service/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
 import { syncDocuments } from './documentSync';
 import { codeActionParams, diagramModelParams, guard, positionParams, referenceParams, renameParams, textDocumentParams } from './paramsGuard';
 import { DIAGRAM_MODEL_REQUEST, OPEN_PREVIEW_TO_SIDE_COMMAND } from './protocol';
+import { ruleDocsLink, type RuleDocsLink } from './ruleDocs';
 import { SettingsCache } from './settings';
 import { ValidationScheduler } from './validationScheduler';
 
@@ -46,19 +48,26 @@ const REQUEST_FAILED = -32803;
 
 const isTopology = (doc: TextDocument) => isTopologyDocument(doc.languageId, doc.uri, () => doc.getText());
 
-/** LSP glue: every answer comes from the language service. */
-export function startServer(connection: Connection): void {
+/**
+ * LSP glue: every answer comes from the language service. `ownRuleDocs` is the folder of the rule pages when the client
+ * names none in `initializationOptions.ruleDocs` (a server in a web worker knows no folder of its own).
+ */
+export function startServer(connection: Connection, ownRuleDocs?: string): void {
+  let ruleDocsUri: RuleDocsLink = () => ''; // set by initialize, before any document is open
   const documents = syncDocuments(connection);
   const settings = new SettingsCache(connection);
   const cache = new Map<string, { version: number; options: ValidationOptions; analysis: TopologyAnalysis }>();
 
-  /** The analysis of the document's current version, computed at most once per version and settings. */
+  /**
+   * The analysis of the document's current version, computed at most once per version and settings, from the
+   * previous one where the text did not change (which uses it up).
+   */
   function analysisOf(doc: TextDocument, options: ValidationOptions): TopologyAnalysis | undefined {
     if (!isTopology(doc) || doc.getText().length > MAX_DOCUMENT_BYTES) return undefined;
     const cached = cache.get(doc.uri);
     if (cached?.version === doc.version && cached.options === options) return cached.analysis;
-    cache.delete(doc.uri); // the old analysis can be collected while the new one is built
-    const analysis = analyze(doc, options);
+    cache.delete(doc.uri); // used up from here on, whether or not the new one gets built
+    const analysis = analyzeIncrementally(doc, options, cached?.analysis);
     cache.set(doc.uri, { version: doc.version, options, analysis });
     return analysis;
   }
@@ -88,30 +97,43 @@ export function startServer(connection: Connection): void {
   /** Documents with diagnostics out: an XML file edited into some other XML must lose them. */
   const published = new Set<string>();
 
-  async function validate(uri: string): Promise<void> {
+  /** Publishes the diagnostics of the document's current version; resolves with the milliseconds its analysis took. */
+  async function validate(uri: string): Promise<number> {
     const options = await settings.get(uri);
     const doc = documents.get(uri);
-    if (!doc) return;
+    if (!doc) return 0;
     if (!isTopology(doc)) {
       if (published.delete(uri)) await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
-      return;
+      return 0;
     }
     published.add(uri);
     if (doc.getText().length > MAX_DOCUMENT_BYTES) {
       const megabytes = (doc.getText().length / 1024 / 1024).toFixed(1);
       const message = `This file is ${megabytes} MB; ${TOOL_NAME} checks files up to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB. Split the topology or use the command line.`;
       await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, source: TOOL_NAME, severity: DiagnosticSeverity.Warning }] });
-      return;
+      return 0;
     }
+    const { version } = doc;
+    const started = performance.now();
     const analysis = analysisOf(doc, options)!;
-    await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: analysis.findings.map((f) => toDiagnostic(uri, f)) });
+    const analysisMs = performance.now() - started;
+    // A newer version's validation is scheduled already: these findings would be stale.
+    if (documents.get(uri)?.version !== version) return analysisMs;
+    await connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(uri, f, ruleDocsUri)) });
+    return analysisMs;
   }
 
   const scheduler = new ValidationScheduler((uri) =>
-    validate(uri).catch((error) => connection.console.error(`${TOOL_NAME}: validation failed: ${(error as Error).stack ?? error}`)),
+    validate(uri).catch((error) => {
+      connection.console.error(`${TOOL_NAME}: validation failed: ${(error as Error).stack ?? error}`);
+      return 0;
+    }),
   );
 
   connection.onInitialize((params): InitializeResult => {
+    const link = ruleDocsLink(params.initializationOptions, ownRuleDocs);
+    if (!link) throw new ResponseError(ErrorCodes.InvalidParams, 'initializationOptions.ruleDocs must name the folder of the rule pages, as a URI');
+    ruleDocsUri = link;
     settings.supported = !!params.capabilities.workspace?.configuration;
     return {
       capabilities: {
@@ -167,7 +189,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     CodeActionRequest.type,
     guard(codeActionParams, ({ textDocument, range, context }) =>
-      withAnalysis(textDocument.uri, [], (a) => codeActions(a, range, context.only).map((action) => toCodeAction(textDocument.uri, action))),
+      withAnalysis(textDocument.uri, [], (a) => codeActions(a, range, context.only).map((action) => toCodeAction(textDocument.uri, action, ruleDocsUri))),
     ),
   );
   connection.onRequest(
