@@ -11,7 +11,10 @@
  * part checks how each rule grows with the file, in two ways: its time alone on 4,000-, 20,000- and
  * 100,000-line files in one process (beside a control walk that is linear by construction, since this
  * machine's memory and load make even linear code grow faster than the file), and the exact number of reads
- * of the model it makes (counting proxies), which no load disturbs.
+ * of the model it makes (counting proxies), which no load disturbs. A fourth part does the same for Topology
+ * Builder's XML (bench/generateTopologyBuilder.ts): at 2,000 and 20,000 lines, the XML parse alone (parseXmlTree:
+ * saxes and the positioned element tree the reader walks), the full read (readTopologyBuilder) and the full check
+ * (analyze of a `.tbxml` document), and where the full check's time goes beyond the parse.
  *
  * It reports; it never fails: the exit code is 0 whatever the figures.
  */
@@ -28,7 +31,10 @@ import { parseTopology } from '../server/src/service/parse/parseTopology';
 import { ALL_RULES } from '../server/src/service/rules';
 import type { Report, Rule, RuleContext } from '../server/src/service/rules/rule';
 import { validateAgainstSchema } from '../server/src/service/schema/schemaValidation';
+import { readTopologyBuilder } from '../server/src/service/topologyBuilder/readTopologyBuilder';
+import { parseXmlTree } from '../server/src/service/topologyBuilder/xmlTree';
 import { generateTopology } from './generateTopology';
+import { generateTopologyBuilderXml } from './generateTopologyBuilder';
 
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 
@@ -37,6 +43,9 @@ const BREAKDOWN_SIZES = [20_000, 100_000];
 const BREAKDOWN_FOCUS = 20_000;
 const GOAL_FULL_MS_AT_2000 = 40;
 const GOAL_RATIO = 1.3;
+const XML_SIZES = [2_000, 20_000];
+const XML_GOAL_FULL_MS_AT_2000 = 40;
+const XML_GOAL_RATIO = 1.5;
 
 /** Warm-up runs and measured runs by size: more for small files, at least 5 at 100,000 lines. */
 function repetitions(lines: number): { warmup: number; runs: number } {
@@ -354,9 +363,89 @@ function measureBreakdown(targetLines: number): Omit<BreakdownResult, 'cpuSecond
   };
 }
 
+// ---------------------------------------------------------------------------------------------- child: Topology Builder XML
+
+interface XmlSizeResult {
+  lines: number;
+  /** CPU time of the child process, filled in by main(). */
+  cpuSeconds: number;
+  kb: number;
+  warmup: number;
+  runs: number;
+  /** Median and minimum ms of the XML parse alone (a), the full read (r) and the full check (b). */
+  parse: { ms: number; minMs: number };
+  read: { ms: number; minMs: number };
+  full: { ms: number; minMs: number };
+  /** Median ms of the full check's first stage alone: ruleInput (the read, the index, the judged model). */
+  ruleInputMs: number;
+  /** Median ms of each rule's check on that input. */
+  rules: { id: string; ms: number }[];
+  findings: number;
+  bySeverity: Record<string, number>;
+  codes: string[];
+}
+
+/**
+ * (a), (r) and (b) in turn, the order rotating from one run to the next so that whatever else the machine does
+ * weighs on all three alike; then the stages of (b) one by one: ruleInput, and each rule's check on its context.
+ */
+function measureTopologyBuilder(targetLines: number): Omit<XmlSizeResult, 'cpuSeconds'> {
+  const text = generateTopologyBuilderXml(targetLines);
+  const uri = 'file:///generated.tbxml';
+  const { warmup, runs } = repetitions(targetLines);
+  const steps: [string, () => unknown][] = [
+    ['parse', () => parseXmlTree(text)],
+    ['read', () => readTopologyBuilder(text, 'generated')],
+    ['full', () => analyze(toDocument(text, uri))],
+  ];
+  const times = new Map<string, number[]>(steps.map(([name]) => [name, []]));
+  for (let i = 0; i < warmup + runs; i++) {
+    for (let k = 0; k < steps.length; k++) {
+      const [name, fn] = steps[(i + k) % steps.length];
+      const start = performance.now();
+      fn();
+      if (i >= warmup) times.get(name)!.push(performance.now() - start);
+    }
+  }
+  const summary = (name: string) => ({ ms: median(times.get(name)!), minMs: Math.min(...times.get(name)!) });
+
+  const ruleInputTimes: number[] = [];
+  const ruleTimes = new Map<string, number[]>(ALL_RULES.map((r) => [r.id, []]));
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    const { context } = ruleInput(toDocument(text, uri));
+    ruleInputTimes.push(performance.now() - start);
+    for (const rule of ALL_RULES) {
+      start = performance.now();
+      rule.check({ ...context, report: () => undefined });
+      ruleTimes.get(rule.id)!.push(performance.now() - start);
+    }
+  }
+
+  const findings = analyze(toDocument(text, uri)).findings;
+  const bySeverity: Record<string, number> = {};
+  for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+  return {
+    lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0),
+    kb: Buffer.byteLength(text) / 1024,
+    warmup,
+    runs,
+    parse: summary('parse'),
+    read: summary('read'),
+    full: summary('full'),
+    ruleInputMs: median(ruleInputTimes),
+    rules: [...ruleTimes].map(([id, values]) => ({ id, ms: median(values) })),
+    findings: findings.length,
+    bySeverity,
+    codes: [...new Set(findings.map((f) => f.code))].sort(),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------- parent
 
-function runChild<T>(job: { kind: 'size' | 'breakdown'; lines: number }): T | undefined {
+type Job = { kind: 'size' | 'breakdown' | 'topologyBuilder'; lines: number };
+
+function runChild<T>(job: Job): T | undefined {
   const result = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', __filename, '--child', JSON.stringify(job)], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
@@ -516,6 +605,57 @@ function parent(): void {
     );
   }
 
+  // Part 4: Topology Builder XML.
+  const xml: XmlSizeResult[] = [];
+  for (const lines of XML_SIZES) {
+    console.log(`  measuring Topology Builder XML, ${int(lines)} lines…`);
+    const r = runChild<XmlSizeResult>({ kind: 'topologyBuilder', lines });
+    if (r) xml.push(r);
+  }
+  console.log('\nTopology Builder XML (saved form): XML parse alone parseXmlTree (a), full read readTopologyBuilder (r), full check analyze() of a .tbxml (b)');
+  console.log(
+    table(
+      ['lines', 'KB', 'runs', 'parse ms (a)', 'read ms (r)', 'full ms (b)', 'r/a', 'b/a', 'min a', 'min r', 'min b', 'min b/a', 'findings'],
+      xml.map((r) => [
+        int(r.lines),
+        r.kb.toFixed(0),
+        `${r.warmup}+${r.runs}`,
+        ms(r.parse.ms),
+        ms(r.read.ms),
+        ms(r.full.ms),
+        (r.read.ms / r.parse.ms).toFixed(2),
+        (r.full.ms / r.parse.ms).toFixed(2),
+        ms(r.parse.minMs),
+        ms(r.read.minMs),
+        ms(r.full.minMs),
+        (r.full.minMs / r.parse.minMs).toFixed(2),
+        r.findings === 0 ? '0' : `${r.findings} (${Object.entries(r.bySeverity).map(([sev, n]) => `${n} ${sev}`).join(', ')}: ${r.codes.join(' ')})`,
+      ]),
+      [12],
+    ),
+  );
+  const xmlFocus = xml[xml.length - 1];
+  if (xmlFocus) {
+    const rulesMs = xmlFocus.rules.reduce((sum, r) => sum + r.ms, 0);
+    const row = (stage: string, value: number) => [stage, ms(value), (value / xmlFocus.parse.ms).toFixed(2)];
+    const top = [...xmlFocus.rules].sort((a, b) => b.ms - a.ms).slice(0, 3);
+    console.log(`\nWhere the full check's time goes at ${int(xmlFocus.lines)} XML lines (medians; the rows by difference need not add up exactly)`);
+    console.log(
+      table(
+        ['stage', 'ms', '÷ (a)'],
+        [
+          row('XML parse alone, parseXmlTree (a)', xmlFocus.parse.ms),
+          row('the reader beyond the parse: its document and model (r − a)', xmlFocus.read.ms - xmlFocus.parse.ms),
+          row('the index and the judged model (ruleInput alone − r)', xmlFocus.ruleInputMs - xmlFocus.read.ms),
+          row(`rules (all ${ALL_RULES.length}, each timed alone)`, rulesMs),
+          ...top.map((r) => row(`  of which ${r.id}`, r.ms)),
+          row('the rest of analyze(): findings, sorting (b − ruleInput − rules)', xmlFocus.full.ms - xmlFocus.ruleInputMs - rulesMs),
+          row('full check analyze() (b)', xmlFocus.full.ms),
+        ],
+      ),
+    );
+  }
+
   // Goals.
   console.log('\nGoals (judged on medians)');
   const at2000 = results.find((r) => r.lines === 2_000);
@@ -528,9 +668,19 @@ function parent(): void {
     ]),
     ['no error or warning on the generated files', results.every((r) => !r.bySeverity.error && !r.bySeverity.warning), results.map((r) => `${int(r.lines)}: ${r.findings} findings`).join(', ')],
   ];
+  const xmlAt2000 = xml.find((r) => r.lines === 2_000);
+  goals.push(
+    [`XML full check at 2,000 lines < ${XML_GOAL_FULL_MS_AT_2000} ms`, xmlAt2000 && xmlAt2000.full.ms < XML_GOAL_FULL_MS_AT_2000, xmlAt2000 ? `median ${ms(xmlAt2000.full.ms)} ms, min ${ms(xmlAt2000.full.minMs)} ms` : 'not measured'],
+    ...xml.map((r): [string, boolean, string] => [
+      `XML full check ≤ ${XML_GOAL_RATIO} × XML parse at ${int(r.lines)} lines`,
+      r.full.ms <= XML_GOAL_RATIO * r.parse.ms,
+      `median ${(r.full.ms / r.parse.ms).toFixed(2)} ×, min ${(r.full.minMs / r.parse.minMs).toFixed(2)} ×`,
+    ]),
+    ['no error or warning on the generated XML files', xml.length > 0 && xml.every((r) => !r.bySeverity.error && !r.bySeverity.warning), xml.map((r) => `${int(r.lines)}: ${r.findings} findings`).join(', ') || 'not measured'],
+  );
   for (const [goal, ok, figure] of goals) console.log(`  ${ok === undefined ? 'N/A ' : ok ? 'PASS' : 'MISS'}  ${goal}  (${figure})`);
   if (loadedAtStart || loadavg()[0] > cpus().length) console.log(`  (The machine was loaded during the run, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs at the end: PASS/MISS on times is not conclusive.)`);
-  const cpuSeconds = [...results, ...breakdowns].reduce((sum, r) => sum + r.cpuSeconds, 0);
+  const cpuSeconds = [...results, ...breakdowns, ...xml].reduce((sum, r) => sum + r.cpuSeconds, 0);
   console.log(`\nBenchmark took ${((performance.now() - started) / 1000).toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s of CPU in the children; load average at the end ${loadAverage()}.`);
 }
 
@@ -542,8 +692,8 @@ function main(): void {
     parent();
     return;
   }
-  const job = JSON.parse(process.argv[at + 1]) as { kind: 'size' | 'breakdown'; lines: number };
-  const measured = job.kind === 'size' ? measureSize(job.lines) : measureBreakdown(job.lines);
+  const job = JSON.parse(process.argv[at + 1]) as Job;
+  const measured = job.kind === 'size' ? measureSize(job.lines) : job.kind === 'breakdown' ? measureBreakdown(job.lines) : measureTopologyBuilder(job.lines);
   const cpu = process.cpuUsage();
   const result = { ...measured, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);

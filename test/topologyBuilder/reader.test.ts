@@ -224,6 +224,31 @@ describe('Topology Builder reader: the saved form', () => {
   });
 });
 
+describe('Topology Builder reader: how values are written', () => {
+  it('attribute values with references, single quotes, spaces around = or a > keep their decoded value and the span of what is written', () => {
+    const text = EE_SAVED.replace('ShareName="lyncshare"', `ShareName = 'lync&amp;share>"1"'`);
+    const { topology } = read(text);
+    const share = topology.fileStores[0].share!;
+    assert.equal(share.value, 'lync&share>"1"');
+    assert.equal(slice(text, share.span), 'lync&amp;share>"1"');
+    assert.equal(text[share.span.start - 1], "'");
+    assert.equal(text[share.span.end], "'");
+  });
+
+  it('the text of an element: decoded and trimmed, around comments and CDATA, its span from the first to the last character written', () => {
+    const text = EE_SAVED.replace('>Redmond HQ</Name>', '>\r\n   Redmond <!-- the first -->&amp; <![CDATA[HQ]]>  </Name>');
+    const site = read(text).topology.sites[0];
+    assert.equal(site.name?.value, 'Redmond & HQ');
+    assert.equal(slice(text, site.name!.span), 'Redmond <!-- the first -->&amp; <![CDATA[HQ]]>');
+  });
+
+  it('an element whose first child is written right after it, with a name that begins with its own: the span is its own', () => {
+    const text = EE_SINGLE_PUBLISHED.replace(/<SqlInstance>\s+<SqlInstanceId/g, '<SqlInstance><SqlInstanceId');
+    const [store] = read(text).topology.sqlStores;
+    assertElement(text, store.span, 'SqlInstance', '<SqlInstanceId Name="RTC">');
+  });
+});
+
 describe('Topology Builder reader: the published form', () => {
   const text = EE_SINGLE_PUBLISHED;
   const { topology, notUnderstood } = read(text, 'fabrikam');

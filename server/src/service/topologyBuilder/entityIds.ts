@@ -1,14 +1,17 @@
+import { lowerCase } from './lowerCase';
+
+const NOT_SLUG = /[^a-z0-9]+/g;
+const EDGE_HYPHENS = /^-+|-+$/g;
+
 /** Lower case letters, digits and single hyphens: what a planner would type as an id in YAML. */
 export function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return lowerCase(text).replace(NOT_SLUG, '-').replace(EDGE_HYPHENS, '');
 }
 
 /** The first label of an FQDN, as a slug. */
 export function hostLabel(fqdn: string): string {
-  return slug(fqdn.split('.')[0]);
+  const dot = fqdn.indexOf('.');
+  return slug(dot < 0 ? fqdn : fqdn.slice(0, dot));
 }
 
 /** Hands out ids unique across the whole topology, as the descriptor requires. */
@@ -21,9 +24,9 @@ export class IdAllocator {
    */
   allocate(preferred: string, qualifier: string): string {
     const base = preferred || qualifier;
-    const candidates = preferred ? [preferred, `${preferred}-${qualifier}`] : [qualifier];
-    let id = candidates.find((c) => !this.taken.has(c));
-    for (let n = 2; !id; n++) if (!this.taken.has(`${base}-${n}`)) id = `${base}-${n}`;
+    let id = base;
+    if (preferred && this.taken.has(id)) id = `${preferred}-${qualifier}`;
+    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
     this.taken.add(id);
     return id;
   }

@@ -17,5 +17,6 @@ const MANAGEMENT_NAMESPACES = 'urn:schema:Microsoft.Rtc.Management.';
  * family is accepted.
  */
 export function isTopologyBuilderNamespace(uri: string | undefined): boolean {
-  return uri !== undefined && uri.startsWith(MANAGEMENT_NAMESPACES);
+  // Asked for nearly every element: indexOf, as startsWith is several times slower in Node 20 on the parser's strings.
+  return uri !== undefined && uri.indexOf(MANAGEMENT_NAMESPACES) === 0;
 }

@@ -75,20 +75,22 @@ function topologyElement(root: XmlElement): { element: XmlElement } | { problem:
 export function readTopologyBuilder(text: string, name: string): TopologyBuilderReading {
   const nameField: Field<string> = { value: name, span: START, keySpan: START };
   const unreadable = (problems: SyntaxProblem[]): TopologyBuilderReading => ({ syntaxProblems: problems, notUnderstood: [], topology: emptyTopology(nameField), elements: [] });
-  const encoding = encodingProblem(text);
-  if (encoding) return unreadable([encoding]);
   const start = bomLength(text);
   const prologEnd = afterProlog(text, start);
   if (isDoctypeAt(text, prologEnd)) {
     return unreadable([
-      {
+      encodingProblem(text) ?? {
         message: 'This file declares a document type (<!DOCTYPE …>), which Topology Builder never writes, so it is not read: its entities are not expanded.',
         span: { start: prologEnd, end: prologEnd + '<!DOCTYPE'.length },
       },
     ]);
   }
   const tree = parseXmlTree(text);
-  if (!tree.root) return unreadable(tree.problems);
+  // The parser rejects a NUL anywhere, so only a text it rejects can hold one; then the encoding is what is wrong.
+  if (!tree.root) {
+    const encoding = encodingProblem(text);
+    return unreadable(encoding ? [encoding] : tree.problems);
+  }
   const found = topologyElement(tree.root);
   if ('problem' in found) return unreadable([found.problem]);
   const model = buildTopologyBuilderModel(readTopologyBuilderDocument(found.element), nameField);

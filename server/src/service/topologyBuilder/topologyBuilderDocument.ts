@@ -1,6 +1,7 @@
 import type { Span } from '../types';
 import { isTopologyBuilderNamespace } from './namespaces';
-import { attributeNamed, childrenNamed, type XmlElement } from './xmlTree';
+import { lowerCase } from './lowerCase';
+import { attributeNamed, attributeValue, attributeValues, childNamed, childrenNamed, type XmlElement, type XmlValue } from './xmlTree';
 
 /**
  * Topology Builder's topology as its XML states it, with every reference resolved to what it names, whichever
@@ -13,32 +14,26 @@ export interface TbDocument {
   sqlInstances: TbSqlInstance[];
   services: TbService[];
   /** InternalDomains @DefaultDomain: the SIP domain. */
-  defaultDomain?: TbValue;
-}
-
-/** An attribute value or an element's text, as written. */
-export interface TbValue {
-  value: string;
-  span: Span;
+  defaultDomain?: XmlValue;
 }
 
 export interface TbSite {
   element: XmlElement;
-  siteId?: TbValue;
-  name?: TbValue;
+  siteId?: XmlValue;
+  name?: XmlValue;
 }
 
 export interface TbMachine {
   element: XmlElement;
-  fqdn?: TbValue;
+  fqdn?: XmlValue;
 }
 
 export interface TbCluster {
   element: XmlElement;
-  fqdn?: TbValue;
+  fqdn?: XmlValue;
   site?: TbSite;
   /** Where the cluster names its site: the enclosing CentralSite's SiteId, or its ClusterId's SiteId. */
-  siteReference?: TbValue;
+  siteReference?: XmlValue;
   /** One computer (a Standard Edition server, a single SQL Server…), and where that is said. */
   singleMachine: { value: boolean; span: Span };
   machinesElement?: XmlElement;
@@ -51,7 +46,7 @@ export interface TbCluster {
 export interface TbSqlInstance {
   element: XmlElement;
   /** '' for the default instance. */
-  name: TbValue;
+  name: XmlValue;
   cluster?: TbCluster;
 }
 
@@ -65,10 +60,12 @@ export interface TbInstalledOn {
 
 export interface TbService {
   element: XmlElement;
-  roleName: TbValue;
+  roleName: XmlValue;
+  /** The role name in lower case, as roles are compared. */
+  role: string;
   /** ServiceId @Instance of the published form. */
   instance?: string;
-  serviceVersion?: TbValue;
+  serviceVersion?: XmlValue;
   installedOn?: TbInstalledOn;
   dependencies: TbDependency[];
   ports: XmlElement[];
@@ -84,63 +81,76 @@ export interface TbCopyElement {
 
 export interface TbDependency {
   element: XmlElement;
-  usage?: TbValue;
-  /** The ServiceUniqueId value or ServiceId element that names the service depended on. */
-  reference: { span: Span; written: string };
+  usage?: XmlValue;
+  /** The ServiceUniqueId value, or the ServiceId element and how Topology Builder shows it, that names the service depended on. */
+  reference: XmlValue;
   target?: TbService;
 }
 
 const inTopology = isTopologyBuilderNamespace;
 
-function value(element: XmlElement, name: string): TbValue | undefined {
-  const attribute = attributeNamed(element, name);
-  return attribute && { value: attribute.value, span: attribute.valueSpan };
+function child(element: XmlElement, local: string): XmlElement | undefined {
+  return childNamed(element, local, inTopology);
 }
 
-function child(element: XmlElement, local: string): XmlElement | undefined {
-  return element.children.find((c) => c.local === local && inTopology(c.uri));
-}
+const BRACES = /^\{|\}$/g;
 
 /** GUIDs compare case-insensitively, with or without braces. */
 function guidKey(guid: string): string {
-  return `u:${guid.trim().replace(/^\{|\}$/g, '').toLowerCase()}`;
+  let key = guid.trim();
+  if (key.startsWith('{') || key.endsWith('}')) key = key.replace(BRACES, '');
+  return lowerCase(key);
 }
 
+/** A ClusterId element, as `siteid/number`. */
 function clusterIdKey(clusterId: XmlElement): string {
-  return `c:${attributeNamed(clusterId, 'SiteId')?.value ?? ''}/${attributeNamed(clusterId, 'Number')?.value ?? ''}`.toLowerCase();
+  return `${attributeValue(clusterId, 'SiteId') ?? ''}/${attributeValue(clusterId, 'Number') ?? ''}`.toLowerCase();
 }
 
-/** A SqlInstanceId element, by its name and the ClusterId in it. */
+/** A SqlInstanceId element, by the ClusterId in it and its name. */
 function sqlInstanceIdKey(sqlInstanceId: XmlElement): string {
   const clusterId = child(sqlInstanceId, 'ClusterId');
-  return `${clusterId ? clusterIdKey(clusterId) : 'c:?'}/${(attributeNamed(sqlInstanceId, 'Name')?.value ?? '').toLowerCase()}`;
+  return `${clusterId ? clusterIdKey(clusterId) : '?'}/${(attributeValue(sqlInstanceId, 'Name') ?? '').toLowerCase()}`;
 }
 
 function serviceIdKey(serviceId: XmlElement): string {
-  const part = (name: string) => attributeNamed(serviceId, name)?.value ?? '';
-  return `s:${part('SiteId')}/${part('RoleName')}/${part('Instance')}`.toLowerCase();
+  return `${attributeValue(serviceId, 'SiteId') ?? ''}/${attributeValue(serviceId, 'RoleName') ?? ''}/${attributeValue(serviceId, 'Instance') ?? ''}`.toLowerCase();
 }
 
 function sameFqdn(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
+/** Things read by the GUID (UniqueId) of the saved form and by the structured id of the published form. */
+class ByReference<T> {
+  readonly byGuid = new Map<string, T>();
+  readonly byId = new Map<string, T>();
+}
+
 class DocumentReader {
   readonly document: TbDocument = { sites: [], clusters: [], sqlInstances: [], services: [] };
   private readonly sitesById = new Map<string, TbSite>();
-  private readonly clustersByKey = new Map<string, TbCluster>();
-  private readonly sqlInstancesByKey = new Map<string, TbSqlInstance>();
-  private readonly servicesByKey = new Map<string, TbService>();
-  /** References read before what they name: resolved once everything is read, in order. */
-  private readonly pending: (() => void)[] = [];
-  /** Resolutions that need every service placed first. */
-  private readonly pendingLast: (() => void)[] = [];
+  private readonly clusters = new ByReference<TbCluster>();
+  private readonly sqlInstances = new ByReference<TbSqlInstance>();
+  private readonly services = new ByReference<TbService>();
+  /** Clusters of the published form, which name their site by a SiteId that may come later in the file. */
+  private readonly clustersNamingSite: TbCluster[] = [];
+  /** SQL Server instances of the published form outside their cluster, and the key of the ClusterId each names, in the order read. */
+  private readonly instancesNamingCluster: { instance: TbSqlInstance; clusterKey: string }[] = [];
 
   read(topology: XmlElement): TbDocument {
     const domains = child(topology, 'InternalDomains');
-    this.document.defaultDomain = domains && value(domains, 'DefaultDomain');
+    this.document.defaultDomain = domains && attributeNamed(domains, 'DefaultDomain');
     this.walk(topology, undefined, undefined);
-    for (const resolve of [...this.pending, ...this.pendingLast]) resolve();
+    // References may name what comes later in the file: resolved once everything is read, in order.
+    for (const cluster of this.clustersNamingSite) cluster.site = this.sitesById.get(cluster.siteReference!.value);
+    for (const { instance, clusterKey } of this.instancesNamingCluster) this.attach(instance, this.clusters.byId.get(clusterKey));
+    for (const service of this.document.services) {
+      this.install(service);
+      for (const dependency of service.dependencies) dependency.target = this.serviceNamedBy(dependency.element);
+    }
+    // Copies name their SQL Server instance through services that must be placed first.
+    for (const service of this.document.services) for (const copy of service.copyElements) copy.sqlInstance = this.sqlInstanceNamedIn(copy.element);
     return this.document;
   }
 
@@ -167,67 +177,56 @@ class DocumentReader {
   }
 
   private site(element: XmlElement): TbSite {
-    const nameElement = child(element, 'Name');
-    const site: TbSite = { element, siteId: value(element, 'SiteId'), name: nameElement?.text };
+    const site: TbSite = { element, siteId: attributeNamed(element, 'SiteId'), name: child(element, 'Name')?.text };
     this.document.sites.push(site);
     if (site.siteId && !this.sitesById.has(site.siteId.value)) this.sitesById.set(site.siteId.value, site);
     return site;
   }
 
   private cluster(element: XmlElement, enclosingSite: TbSite | undefined): void {
-    const machinesElement = child(element, 'Machines');
-    const machineElements = [...childrenNamed(element, 'Machine', inTopology), ...(machinesElement ? childrenNamed(machinesElement, 'Machine', inTopology) : [])];
+    // Its own Machine children, then those of its first Machines.
+    const machines: TbMachine[] = [];
+    let machinesElement: XmlElement | undefined;
+    let clusterId: XmlElement | undefined;
+    for (const c of element.children) {
+      if (c.local === 'Machine' && inTopology(c.uri)) machines.push(machine(c));
+      else if (c.local === 'Machines' && inTopology(c.uri)) machinesElement ??= c;
+      else if (c.local === 'ClusterId' && inTopology(c.uri)) clusterId ??= c;
+    }
+    if (machinesElement) for (const m of machinesElement.children) if (m.local === 'Machine' && inTopology(m.uri)) machines.push(machine(m));
+    const fqdn = attributeNamed(element, 'Fqdn');
+    const siteId = clusterId && attributeNamed(clusterId, 'SiteId');
     const cluster: TbCluster = {
       element,
-      fqdn: value(element, 'Fqdn'),
+      fqdn,
       site: enclosingSite,
-      siteReference: enclosingSite && (enclosingSite.siteId ?? { value: '', span: enclosingSite.element.nameSpan }),
-      singleMachine: { value: false, span: element.nameSpan },
+      siteReference: enclosingSite ? (enclosingSite.siteId ?? { value: '', span: enclosingSite.element.nameSpan }) : siteId,
+      singleMachine: singleMachine(element, fqdn, machines),
       machinesElement,
-      machines: machineElements.map((m) => ({ element: m, fqdn: value(m, 'Fqdn') })),
+      machines,
       sqlInstances: [],
       services: [],
     };
-    cluster.singleMachine = this.singleMachine(cluster);
     this.document.clusters.push(cluster);
-    const uniqueId = attributeNamed(element, 'UniqueId');
-    if (uniqueId) this.clustersByKey.set(guidKey(uniqueId.value), cluster);
-    const clusterId = child(element, 'ClusterId');
-    if (clusterId) {
-      this.clustersByKey.set(clusterIdKey(clusterId), cluster);
-      const siteId = value(clusterId, 'SiteId');
-      if (!enclosingSite && siteId) {
-        cluster.siteReference = siteId;
-        this.pending.push(() => (cluster.site = this.sitesById.get(siteId.value)));
-      }
-    }
+    const uniqueId = attributeValue(element, 'UniqueId');
+    if (uniqueId !== undefined) this.clusters.byGuid.set(guidKey(uniqueId), cluster);
+    if (clusterId) this.clusters.byId.set(clusterIdKey(clusterId), cluster);
+    if (!enclosingSite && siteId) this.clustersNamingSite.push(cluster);
     this.walk(element, enclosingSite, cluster);
-  }
-
-  /**
-   * IsSingleMachineOnly where the saved form says it; otherwise (the published form has no such attribute) a
-   * cluster of at most one machine, whose FQDN, if any, is the cluster's own.
-   */
-  private singleMachine(cluster: TbCluster): { value: boolean; span: Span } {
-    const written = value(cluster.element, 'IsSingleMachineOnly');
-    if (written) return { value: written.value.trim().toLowerCase() === 'true', span: written.span };
-    const [only, ...others] = cluster.machines;
-    const single = others.length === 0 && (!only?.fqdn || !cluster.fqdn || sameFqdn(only.fqdn.value, cluster.fqdn.value));
-    return { value: single, span: cluster.element.nameSpan };
   }
 
   private sqlInstance(element: XmlElement, enclosingCluster: TbCluster | undefined): void {
     const sqlInstanceId = child(element, 'SqlInstanceId');
-    const name = value(element, 'Name') ?? (sqlInstanceId && value(sqlInstanceId, 'Name')) ?? { value: '', span: element.nameSpan };
+    const name = attributeNamed(element, 'Name') ?? (sqlInstanceId && attributeNamed(sqlInstanceId, 'Name')) ?? { value: '', span: element.nameSpan };
     const instance: TbSqlInstance = { element, name, cluster: enclosingCluster };
     this.document.sqlInstances.push(instance);
-    const uniqueId = attributeNamed(element, 'UniqueId');
-    if (uniqueId) this.sqlInstancesByKey.set(guidKey(uniqueId.value), instance);
+    const uniqueId = attributeValue(element, 'UniqueId');
+    if (uniqueId !== undefined) this.sqlInstances.byGuid.set(guidKey(uniqueId), instance);
     if (sqlInstanceId) {
       const key = sqlInstanceIdKey(sqlInstanceId);
-      if (!this.sqlInstancesByKey.has(key)) this.sqlInstancesByKey.set(key, instance);
+      if (!this.sqlInstances.byId.has(key)) this.sqlInstances.byId.set(key, instance);
       const clusterId = child(sqlInstanceId, 'ClusterId');
-      if (!enclosingCluster && clusterId) this.pending.push(() => this.attach(instance, this.clustersByKey.get(clusterIdKey(clusterId))));
+      if (!enclosingCluster && clusterId) this.instancesNamingCluster.push({ instance, clusterKey: clusterIdKey(clusterId) });
     }
     if (enclosingCluster) enclosingCluster.sqlInstances.push(instance);
   }
@@ -238,97 +237,113 @@ class DocumentReader {
   }
 
   private service(element: XmlElement): void {
-    const serviceId = child(element, 'ServiceId');
-    const roleName = value(element, 'RoleName') ?? (serviceId && value(serviceId, 'RoleName')) ?? { value: '', span: element.nameSpan };
-    const dependsOn = child(element, 'DependsOn');
-    const ports = child(element, 'Ports');
+    let serviceId: XmlElement | undefined;
+    let dependsOn: XmlElement | undefined;
+    let ports: XmlElement | undefined;
+    for (const c of element.children) {
+      if (c.local === 'ServiceId' && inTopology(c.uri)) serviceId ??= c;
+      else if (c.local === 'DependsOn' && inTopology(c.uri)) dependsOn ??= c;
+      else if (c.local === 'Ports' && inTopology(c.uri)) ports ??= c;
+    }
+    const roleName = attributeNamed(element, 'RoleName') ?? (serviceId && attributeNamed(serviceId, 'RoleName')) ?? { value: '', span: element.nameSpan };
     const service: TbService = {
       element,
       roleName,
-      instance: serviceId && attributeNamed(serviceId, 'Instance')?.value,
-      serviceVersion: value(element, 'ServiceVersion'),
-      dependencies: dependsOn ? childrenNamed(dependsOn, 'Dependency', inTopology).map((d) => this.dependency(d)) : [],
+      role: roleName.value.toLowerCase(),
+      instance: serviceId && attributeValue(serviceId, 'Instance'),
+      serviceVersion: attributeNamed(element, 'ServiceVersion'),
+      dependencies: dependsOn ? childrenNamed(dependsOn, 'Dependency', inTopology).map(readDependency) : [],
       ports: ports ? childrenNamed(ports, 'Port', inTopology) : [],
       copyElements: [],
     };
+    addCopyElements(element, service.copyElements);
     this.document.services.push(service);
-    const uniqueId = attributeNamed(element, 'UniqueId');
-    if (uniqueId) this.servicesByKey.set(guidKey(uniqueId.value), service);
-    if (serviceId) this.servicesByKey.set(serviceIdKey(serviceId), service);
-    this.pending.push(() => this.install(service));
-    for (const element of copyElementsIn(service.element)) {
-      const copy: TbCopyElement = { element };
-      service.copyElements.push(copy);
-      this.pendingLast.push(() => (copy.sqlInstance = this.sqlInstanceNamedIn(element)));
-    }
+    const uniqueId = attributeValue(element, 'UniqueId');
+    if (uniqueId !== undefined) this.services.byGuid.set(guidKey(uniqueId), service);
+    if (serviceId) this.services.byId.set(serviceIdKey(serviceId), service);
+  }
+
+  /** The service a Dependency names, by ServiceUniqueId or by a ServiceId in it. */
+  private serviceNamedBy(dependency: XmlElement): TbService | undefined {
+    const uniqueId = attributeValue(dependency, 'ServiceUniqueId');
+    if (uniqueId !== undefined) return this.services.byGuid.get(guidKey(uniqueId));
+    const serviceId = child(dependency, 'ServiceId');
+    return serviceId && this.services.byId.get(serviceIdKey(serviceId));
   }
 
   /** The SQL Server instance an element names: by a SqlInstanceId in it, or by a GUID of an instance or of a service installed on one. */
   private sqlInstanceNamedIn(element: XmlElement): TbSqlInstance | undefined {
     for (const e of descendantsAndSelf(element)) {
       if (e.local === 'SqlInstanceId') {
-        const instance = this.sqlInstancesByKey.get(sqlInstanceIdKey(e));
+        const instance = this.sqlInstances.byId.get(sqlInstanceIdKey(e));
         if (instance) return instance;
       }
-      for (const a of e.attributes) {
-        const key = guidKey(a.value);
-        const instance = this.sqlInstancesByKey.get(key) ?? this.servicesByKey.get(key)?.installedOn?.sqlInstance;
+      for (const value of attributeValues(e)) {
+        const key = guidKey(value);
+        const instance = this.sqlInstances.byGuid.get(key) ?? this.services.byGuid.get(key)?.installedOn?.sqlInstance;
         if (instance) return instance;
       }
     }
     return undefined;
   }
 
-  private dependency(element: XmlElement): TbDependency {
-    const uniqueId = attributeNamed(element, 'ServiceUniqueId');
-    const serviceId = child(element, 'ServiceId');
-    const key = uniqueId ? guidKey(uniqueId.value) : serviceId && serviceIdKey(serviceId);
-    const dependency: TbDependency = {
-      element,
-      usage: value(element, 'Usage'),
-      reference: uniqueId
-        ? { span: uniqueId.valueSpan, written: uniqueId.value }
-        : { span: (serviceId ?? element).span, written: serviceId ? describeServiceId(serviceId) : '' },
-    };
-    if (key) this.pending.push(() => (dependency.target = this.servicesByKey.get(key)));
-    return dependency;
-  }
-
   private install(service: TbService): void {
     const attribute = attributeNamed(service.element, 'InstalledOn');
-    const installedOn = child(service.element, 'InstalledOn');
+    const installedOn = attribute ? undefined : child(service.element, 'InstalledOn');
     if (attribute) {
       const key = guidKey(attribute.value);
-      service.installedOn = { span: attribute.valueSpan, written: attribute.value, cluster: this.clustersByKey.get(key), sqlInstance: this.sqlInstancesByKey.get(key) };
+      service.installedOn = { span: attribute.span, written: attribute.value, cluster: this.clusters.byGuid.get(key), sqlInstance: this.sqlInstances.byGuid.get(key) };
     } else if (installedOn) {
       const clusterId = child(installedOn, 'ClusterId');
       const sqlInstanceId = child(installedOn, 'SqlInstanceId');
       service.installedOn = {
         span: installedOn.span,
-        written: sqlInstanceId ? `SQL Server instance '${attributeNamed(sqlInstanceId, 'Name')?.value ?? ''}'` : clusterId ? `cluster ${clusterIdKey(clusterId).slice(2)}` : '',
-        cluster: clusterId ? this.clustersByKey.get(clusterIdKey(clusterId)) : undefined,
-        sqlInstance: sqlInstanceId ? this.sqlInstancesByKey.get(sqlInstanceIdKey(sqlInstanceId)) : undefined,
+        written: sqlInstanceId ? `SQL Server instance '${attributeValue(sqlInstanceId, 'Name') ?? ''}'` : clusterId ? `cluster ${clusterIdKey(clusterId)}` : '',
+        cluster: clusterId ? this.clusters.byId.get(clusterIdKey(clusterId)) : undefined,
+        sqlInstance: sqlInstanceId ? this.sqlInstances.byId.get(sqlInstanceIdKey(sqlInstanceId)) : undefined,
       };
     }
     service.installedOn?.cluster?.services.push(service);
   }
 }
 
+/**
+ * IsSingleMachineOnly where the saved form says it; otherwise (the published form has no such attribute) a
+ * cluster of at most one machine, whose FQDN, if any, is the cluster's own.
+ */
+function singleMachine(cluster: XmlElement, fqdn: XmlValue | undefined, machines: TbMachine[]): { value: boolean; span: Span } {
+  const written = attributeNamed(cluster, 'IsSingleMachineOnly');
+  if (written) return { value: written.value.trim().toLowerCase() === 'true', span: written.span };
+  const only = machines[0];
+  const single = machines.length <= 1 && (!only?.fqdn || !fqdn || sameFqdn(only.fqdn.value, fqdn.value));
+  return { value: single, span: cluster.nameSpan };
+}
+
+function machine(element: XmlElement): TbMachine {
+  return { element, fqdn: attributeNamed(element, 'Fqdn') };
+}
+
+function readDependency(element: XmlElement): TbDependency {
+  const uniqueId = attributeNamed(element, 'ServiceUniqueId');
+  const serviceId = uniqueId ? undefined : child(element, 'ServiceId');
+  return {
+    element,
+    usage: attributeNamed(element, 'Usage'),
+    reference: uniqueId ?? { value: serviceId ? describeServiceId(serviceId) : '', span: (serviceId ?? element).span },
+  };
+}
+
 const COPY_WORDS = /mirror|backup|witness/i;
 /** Where a service keeps what is known: its dependencies, ports and ids, which are read elsewhere. */
 const READ_ELSEWHERE = new Set(['DependsOn', 'Ports', 'ServiceId', 'InstalledOn']);
 
-function copyElementsIn(service: XmlElement): XmlElement[] {
-  const found: XmlElement[] = [];
-  const visit = (element: XmlElement): void => {
-    for (const c of element.children) {
-      if (READ_ELSEWHERE.has(c.local)) continue;
-      if (COPY_WORDS.test(c.local)) found.push(c);
-      else visit(c);
-    }
-  };
-  visit(service);
-  return found;
+/** The elements below `element` whose names speak of a mirror, a backup or a witness (not looking inside them). */
+function addCopyElements(element: XmlElement, found: TbCopyElement[]): void {
+  for (const c of element.children) {
+    if (READ_ELSEWHERE.has(c.local)) continue;
+    if (COPY_WORDS.test(c.local)) found.push({ element: c });
+    else addCopyElements(c, found);
+  }
 }
 
 function descendantsAndSelf(element: XmlElement): XmlElement[] {
@@ -337,7 +352,7 @@ function descendantsAndSelf(element: XmlElement): XmlElement[] {
 
 /** A ServiceId as Topology Builder shows it: `1-PersistentChatService-1`. */
 function describeServiceId(serviceId: XmlElement): string {
-  return ['SiteId', 'RoleName', 'Instance'].map((name) => attributeNamed(serviceId, name)?.value ?? '?').join('-');
+  return ['SiteId', 'RoleName', 'Instance'].map((name) => attributeValue(serviceId, name) ?? '?').join('-');
 }
 
 /** Reads the topology element (PartialTopology of the saved form, Topology of the published one). */

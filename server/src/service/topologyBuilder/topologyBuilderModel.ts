@@ -18,9 +18,10 @@ import type {
 import type { SyntaxProblem } from '../parse/parseTopology';
 import type { Span } from '../types';
 import { hostLabel, IdAllocator, slug } from './entityIds';
-import type { TbCluster, TbCopyElement, TbDependency, TbDocument, TbService, TbSite, TbSqlInstance, TbValue } from './topologyBuilderDocument';
+import type { TbCluster, TbCopyElement, TbDependency, TbDocument, TbMachine, TbService, TbSite, TbSqlInstance } from './topologyBuilderDocument';
 import { isTopologyBuilderNamespace } from './namespaces';
-import { attributeNamed, childrenNamed, type XmlElement } from './xmlTree';
+import { lowerCase } from './lowerCase';
+import { attributeNamed, attributeValue, childNamed, type XmlElement, type XmlValue } from './xmlTree';
 
 /** An XML element an editor points at, and what it became in the model. */
 export interface TopologyBuilderElement {
@@ -54,14 +55,19 @@ const COPY_WORDS: Readonly<Record<ProtectionRole, string>> = { store: 'store', m
 type DatabaseKind = 'database' | 'compliance';
 type Copies = Partial<Record<ProtectionRole, Field<string>>> & { span?: Span };
 
-const roleOf = (service: TbService): string => service.roleName.value.toLowerCase();
-
 /** PersistentChatStore and PersistentChatComplianceStore (and any such store role): which database it holds. */
 function databaseKindOf(service: TbService): DatabaseKind | undefined {
-  const role = roleOf(service);
+  const role = service.role;
   if (!role.startsWith('persistentchat') || !role.endsWith('store')) return undefined;
   return role.includes('compliance') ? 'compliance' : 'database';
 }
+
+const DEFAULT = /default/g;
+const STORE_ROLE_WORDS = /persistentchat|compliance|store/gi;
+const COMPLIANCE = /compliance/i;
+const SIP = /sip/i;
+const WHOLE_NUMBER = /^\s*\d+\s*$/;
+const IP_ADDRESS = /^[\d.]+$/;
 
 /** The copy that words such as a Usage or an element's name say: none or 'Default' is the store itself; undefined when they say something else. */
 function protectionRoleOf(words: string): ProtectionRole | undefined {
@@ -71,12 +77,12 @@ function protectionRoleOf(words: string): ProtectionRole | undefined {
   if (mirror && backup) return 'backupMirror';
   if (mirror) return 'mirror';
   if (backup) return 'backup';
-  return w.replace(/default/g, '').trim() === '' ? 'store' : undefined;
+  return w.replace(DEFAULT, '').trim() === '' ? 'store' : undefined;
 }
 
 /** The copy a dependency on a store service names, by its Usage and by the words of the store's role name besides 'PersistentChat…Store'. */
 function copyRoleOf(dependency: TbDependency, storeService: TbService): ProtectionRole | undefined {
-  return protectionRoleOf(`${dependency.usage?.value ?? ''} ${storeService.roleName.value.replace(/persistentchat|compliance|store/gi, '')}`);
+  return protectionRoleOf(`${dependency.usage?.value ?? ''} ${storeService.roleName.value.replace(STORE_ROLE_WORDS, '')}`);
 }
 
 function isDefaultUsage(dependency: TbDependency): boolean {
@@ -88,12 +94,19 @@ function field<T>(value: T, span: Span): Field<T> {
   return { value, span, keySpan: span };
 }
 
-const fromValue = (v: TbValue | undefined): Field<string> | undefined => v && field(v.value, v.span);
+const fromValue = (v: XmlValue | undefined): Field<string> | undefined => v && field(v.value, v.span);
 
-function clusterWords(cluster: TbCluster): string {
-  const site = cluster.siteReference?.value;
-  return `Cluster ${cluster.fqdn?.value ?? '(no FQDN)'}${site ? ` (site ${site})` : ''}`;
+const hasFqdn = (machine: TbMachine): boolean => machine.fqdn !== undefined;
+const fqdnField = (machine: TbMachine): Field<string> => field(machine.fqdn!.value, machine.fqdn!.span);
+
+/** The first dependency of a service on one of this role. */
+function dependencyOn(service: TbService, role: string): TbDependency | undefined {
+  for (const d of service.dependencies) if (d.target?.role === role) return d;
+  return undefined;
 }
+
+/** The entities of Topology Builder's topology: the schema faults none of their keys. */
+const NOTHING_FAULTED: ReadonlySet<string> = new Set();
 
 /** `PersistentChatService`, or `PersistentChatService:1` where the published form numbers it. */
 function serviceName(service: TbService): string {
@@ -104,19 +117,52 @@ function instanceWords(instance: TbSqlInstance): string {
   return instance.name.value ? `SQL Server instance ${instance.name.value}` : 'the default SQL Server instance';
 }
 
-const computer = (fqdn: string): boolean => fqdn.includes('.') && !/^[\d.]+$/.test(fqdn) && !fqdn.includes(':');
+const computer = (fqdn: string): boolean => fqdn.includes('.') && !IP_ADDRESS.test(fqdn) && !fqdn.includes(':');
 
-/** The DNS suffix every computer shares, e.g. `corp.contoso.com`; undefined when they share none. */
-function commonDnsSuffix(fqdns: string[]): string | undefined {
-  const suffixes = fqdns.filter(computer).map((f) => f.toLowerCase().split('.').slice(1).reverse());
-  if (suffixes.length === 0) return undefined;
-  let common = suffixes[0];
-  for (const labels of suffixes.slice(1)) {
-    let n = 0;
-    while (n < common.length && n < labels.length && common[n] === labels[n]) n++;
-    common = common.slice(0, n);
+const DOT = 0x2e;
+
+/**
+ * The labels at the end of `a` that also end `b` from `bStart` on (`corp.contoso.com` of `eu.corp.contoso.com`
+ * and `corp.contoso.com`); undefined when not even the last is shared.
+ */
+function sharedLabels(a: string, b: string, bStart: number): string | undefined {
+  let shared: number | undefined;
+  let i = a.length;
+  let j = b.length;
+  for (;;) {
+    while (i > 0 && j > bStart && a.charCodeAt(i - 1) !== DOT && a.charCodeAt(i - 1) === b.charCodeAt(j - 1)) {
+      i--;
+      j--;
+    }
+    if (!((i === 0 || a.charCodeAt(i - 1) === DOT) && (j === bStart || b.charCodeAt(j - 1) === DOT))) break;
+    shared = i;
+    if (i === 0 || j === bStart) break;
+    i--;
+    j--;
   }
-  return common.length > 0 ? [...common].reverse().join('.') : undefined;
+  return shared === undefined ? undefined : a.slice(shared);
+}
+
+
+/** The DNS suffix the computers added share, e.g. `corp.contoso.com`: what follows the first label, in lower case. */
+class CommonDnsSuffix {
+  private seen = false;
+  /** Undefined once two computers share no label. */
+  private common: string | undefined;
+
+  add(fqdn: Field<string> | undefined): void {
+    if (!fqdn || !computer(fqdn.value)) return;
+    const lower = lowerCase(fqdn.value);
+    const suffixStart = lower.indexOf('.') + 1;
+    if (!this.seen) this.common = lower.slice(suffixStart);
+    else if (this.common !== undefined) this.common = sharedLabels(this.common, lower, suffixStart);
+    this.seen = true;
+  }
+
+  /** Undefined when no computer was added, or they share none. */
+  get value(): string | undefined {
+    return this.common;
+  }
 }
 
 class ModelMapper {
@@ -130,6 +176,7 @@ class ModelMapper {
   private readonly fileStores = new Map<TbService, FileStore>();
   /** What each cluster and service became, for the editor. */
   private readonly entitiesOf = new Map<XmlElement, Entity[]>();
+  private readonly clusterWordsOf = new Map<TbCluster, string>();
 
   constructor(private readonly document: TbDocument) {}
 
@@ -137,21 +184,25 @@ class ModelMapper {
     const d = this.document;
     const frontEndClusters = d.clusters.filter((c) => this.runs(c, ROLE.userServices) && this.runs(c, ROLE.registrar));
     const chatServices = d.services.filter((s) => {
-      if (roleOf(s) !== ROLE.persistentChat) return false;
+      if (s.role !== ROLE.persistentChat) return false;
       if (s.installedOn?.cluster) return true;
       const where = s.installedOn ? `on '${s.installedOn.written}', which is no cluster this file describes` : 'on no cluster (it has no InstalledOn)';
       this.report(s.element.nameSpan, `This PersistentChatService is installed ${where}, so its Persistent Chat pool is ${NOT_UNDERSTOOD}`);
       return false;
     });
     const instances = d.sqlInstances.filter((i) => i.cluster);
-    const fileStoreServices = d.services.filter((s) => roleOf(s) === ROLE.fileStore && s.installedOn?.cluster);
+    const fileStoreServices = d.services.filter((s) => s.role === ROLE.fileStore && s.installedOn?.cluster);
 
     // Ids first, so that references can name what comes later in the file; pools before stores take the plain names.
     const siteIds = d.sites.map((s) => this.ids.allocate(slug(s.name?.value ?? '') || (s.siteId ? `site-${slug(s.siteId.value)}` : ''), 'site'));
     d.sites.forEach((s, i) => this.siteIds.set(s, siteIds[i]));
     const frontEndIds = frontEndClusters.map((c) => this.ids.allocate(hostLabel(c.fqdn?.value ?? ''), 'fe'));
     const chatIds = chatServices.map((s) => this.ids.allocate(hostLabel(s.installedOn!.cluster!.fqdn?.value ?? ''), 'pchat'));
-    const storeIds = instances.map((i) => this.ids.allocate([hostLabel(i.cluster!.fqdn?.value ?? ''), slug(i.name.value)].filter(Boolean).join('-'), 'sql'));
+    const storeIds = instances.map((i) => {
+      const host = hostLabel(i.cluster!.fqdn?.value ?? '');
+      const name = slug(i.name.value);
+      return this.ids.allocate(host && name ? `${host}-${name}` : host || name, 'sql');
+    });
     const fileStoreIds = fileStoreServices.map((s) => this.ids.allocate(hostLabel(s.installedOn!.cluster!.fqdn?.value ?? ''), 'fs'));
 
     const sites = d.sites.map((s, i) => this.site(s, siteIds[i], i));
@@ -166,13 +217,18 @@ class ModelMapper {
     this.elements.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
     this.notUnderstood.sort((a, b) => a.span.start - b.span.start);
 
-    const computers = [
-      ...sqlStores.map((s) => s.fqdn),
-      ...fileStores.map((s) => s.fqdn),
-      ...frontEndPools.flatMap((p) => [p.fqdn, ...p.servers]),
-      ...persistentChatPools.flatMap((p) => [p.fqdn, ...p.servers.map((s) => s.fqdn)]),
-    ].flatMap((f) => (f ? [f.value] : []));
-    const suffix = commonDnsSuffix(computers);
+    const computers = new CommonDnsSuffix();
+    for (const store of sqlStores) computers.add(store.fqdn);
+    for (const store of fileStores) computers.add(store.fqdn);
+    for (const pool of frontEndPools) {
+      computers.add(pool.fqdn);
+      for (const server of pool.servers) computers.add(server);
+    }
+    for (const pool of persistentChatPools) {
+      computers.add(pool.fqdn);
+      for (const server of pool.servers) computers.add(server.fqdn);
+    }
+    const suffix = computers.value;
     const topology: Topology = {
       name,
       // The AD DS domain is nowhere in the XML: the computers' DNS suffix stands for it, shown at the SIP domain.
@@ -193,9 +249,17 @@ class ModelMapper {
   /** Each cluster with the pools and stores on it, each service with what it became. */
   private pointAtClustersAndServices(): void {
     for (const cluster of this.document.clusters) {
-      const pools = this.entitiesOf.get(cluster.element) ?? [];
-      const stores = [...cluster.sqlInstances.flatMap((i) => this.sqlStores.get(i) ?? []), ...cluster.services.flatMap((s) => this.fileStores.get(s) ?? [])];
-      if (pools.length + stores.length > 0) this.point('cluster', clusterWords(cluster), cluster.element, [...pools, ...stores]);
+      // The pools on the cluster, then its stores: this list is the cluster's alone.
+      let entities = this.entitiesOf.get(cluster.element);
+      for (const instance of cluster.sqlInstances) {
+        const store = this.sqlStores.get(instance);
+        if (store) (entities ??= []).push(store);
+      }
+      for (const service of cluster.services) {
+        const store = this.fileStores.get(service);
+        if (store) (entities ??= []).push(store);
+      }
+      if (entities) this.point('cluster', this.clusterWords(cluster), cluster.element, entities);
     }
     for (const service of this.document.services) {
       const entities = this.entitiesOf.get(service.element);
@@ -203,8 +267,18 @@ class ModelMapper {
     }
   }
 
+  private clusterWords(cluster: TbCluster): string {
+    let words = this.clusterWordsOf.get(cluster);
+    if (words === undefined) {
+      const site = cluster.siteReference?.value;
+      words = `Cluster ${cluster.fqdn?.value ?? '(no FQDN)'}${site ? ` (site ${site})` : ''}`;
+      this.clusterWordsOf.set(cluster, words);
+    }
+    return words;
+  }
+
   private runs(cluster: TbCluster, role: string): boolean {
-    return cluster.services.some((s) => roleOf(s) === role);
+    return cluster.services.some((s) => s.role === role);
   }
 
   private report(span: Span, message: string): void {
@@ -212,17 +286,15 @@ class ModelMapper {
   }
 
   private point(kind: TopologyBuilderElement['kind'], label: string, element: XmlElement, entities: Entity[], server?: PersistentChatServer): void {
-    this.elements.push({ kind, label, span: element.span, nameSpan: element.nameSpan, entities, ...(server ? { server } : {}) });
+    const pointed: TopologyBuilderElement = { kind, label, span: element.span, nameSpan: element.nameSpan, entities };
+    if (server) pointed.server = server;
+    this.elements.push(pointed);
   }
 
   private became(element: XmlElement, entity: Entity): void {
     const list = this.entitiesOf.get(element);
     if (list) list.push(entity);
     else this.entitiesOf.set(element, [entity]);
-  }
-
-  private located(element: XmlElement, path: PathSegment[], origin: string) {
-    return { span: element.span, path, faulted: new Set<string>(), origin };
   }
 
   private reference(owner: Entity, f: Field<string> | undefined, key: string, expected: EntityKind): void {
@@ -237,15 +309,18 @@ class ModelMapper {
   }
 
   private idField(id: string, cluster: TbCluster): Field<string> {
-    return field(id, (cluster.fqdn ?? { span: cluster.element.nameSpan }).span);
+    return field(id, cluster.fqdn?.span ?? cluster.element.nameSpan);
   }
 
   private site(s: TbSite, id: string, index: number): Site {
     const origin = `Central site${s.siteId ? ` ${s.siteId.value}` : ''}${s.name ? ` (${s.name.value})` : ''}`;
     const site: Site = {
       kind: 'site',
-      ...this.located(s.element, ['sites', index], origin),
-      id: field(id, (s.name ?? s.siteId ?? { span: s.element.nameSpan }).span),
+      span: s.element.span,
+      path: ['sites', index],
+      faulted: NOTHING_FAULTED,
+      origin,
+      id: field(id, s.name?.span ?? s.siteId?.span ?? s.element.nameSpan),
       name: fromValue(s.name),
     };
     this.point('site', origin, s.element, [site]);
@@ -254,11 +329,14 @@ class ModelMapper {
 
   private sqlStore(instance: TbSqlInstance, id: string, index: number, standardEditionServers: ReadonlySet<TbCluster>): SqlStore {
     const cluster = instance.cluster!;
-    const origin = `${clusterWords(cluster)}, ${instanceWords(instance)}`;
+    const origin = `${this.clusterWords(cluster)}, ${instanceWords(instance)}`;
     const onStandardEdition = standardEditionServers.has(cluster);
     const store: SqlStore = {
       kind: 'sqlStore',
-      ...this.located(instance.element, ['sqlStores', index], origin),
+      span: instance.element.span,
+      path: ['sqlStores', index],
+      faulted: NOTHING_FAULTED,
+      origin,
       id: field(id, instance.name.value ? instance.name.span : this.idField(id, cluster).span),
       fqdn: fromValue(cluster.fqdn),
       instance: instance.name.value ? fromValue(instance.name) : undefined,
@@ -273,14 +351,17 @@ class ModelMapper {
 
   private fileStore(service: TbService, id: string, index: number): FileStore {
     const cluster = service.installedOn!.cluster!;
-    const [fileStoreService] = childrenNamed(service.element, 'FileStoreService', isTopologyBuilderNamespace);
+    const fileStoreService = childNamed(service.element, 'FileStoreService', isTopologyBuilderNamespace);
     const share = fileStoreService && attributeNamed(fileStoreService, 'ShareName');
     const store: FileStore = {
       kind: 'fileStore',
-      ...this.located(service.element, ['fileStores', index], `${clusterWords(cluster)}, service ${serviceName(service)}`),
-      id: field(id, share?.valueSpan ?? service.element.nameSpan),
+      span: service.element.span,
+      path: ['fileStores', index],
+      faulted: NOTHING_FAULTED,
+      origin: `${this.clusterWords(cluster)}, service ${serviceName(service)}`,
+      id: field(id, share?.span ?? service.element.nameSpan),
       fqdn: fromValue(cluster.fqdn),
-      share: share && field(share.value, share.valueSpan),
+      share: fromValue(share),
       site: this.siteOf(cluster),
     };
     this.reference(store, store.site, 'site', 'site');
@@ -294,7 +375,7 @@ class ModelMapper {
     const kind = databaseKindOf(service);
     if (!kind || this.storeOf(service)) return;
     const where = service.installedOn?.cluster
-      ? `on ${clusterWords(service.installedOn.cluster)} rather than on one of its SQL Server instances`
+      ? `on ${this.clusterWords(service.installedOn.cluster)} rather than on one of its SQL Server instances`
       : service.installedOn
         ? `on '${service.installedOn.written}', which is no SQL Server instance of a cluster this file describes`
         : 'on nothing (it has no InstalledOn)';
@@ -310,23 +391,29 @@ class ModelMapper {
 
   private frontEndPool(cluster: TbCluster, id: string, index: number): FrontEndPool {
     const standard = cluster.singleMachine.value;
-    const services = cluster.services.filter((s) => roleOf(s) === ROLE.userServices || roleOf(s) === ROLE.registrar);
-    const userServices = services.find((s) => roleOf(s) === ROLE.userServices)!;
-    const dependencyOn = (role: string) => userServices.dependencies.find((d) => d.target && roleOf(d.target) === role);
-    const backEnd = dependencyOn(ROLE.userStore);
-    const fileStore = dependencyOn(ROLE.fileStore);
+    const services: TbService[] = [];
+    let userServices: TbService | undefined;
+    for (const s of cluster.services) {
+      if (s.role === ROLE.userServices) userServices ??= s;
+      if (s.role === ROLE.userServices || s.role === ROLE.registrar) services.push(s);
+    }
+    const backEnd = dependencyOn(userServices!, ROLE.userStore);
+    const fileStore = dependencyOn(userServices!, ROLE.fileStore);
     const backEndStore = this.storeOf(backEnd?.target);
     const fileStoreEntity = fileStore?.target && this.fileStores.get(fileStore.target);
-    const machines = standard ? [] : cluster.machines.filter((m) => m.fqdn);
+    const machines = standard ? [] : cluster.machines.filter(hasFqdn);
     const pool: FrontEndPool = {
       kind: 'frontEndPool',
-      ...this.located(cluster.element, ['frontEndPools', index], `${clusterWords(cluster)}, services UserServices and Registrar`),
+      span: cluster.element.span,
+      path: ['frontEndPools', index],
+      faulted: NOTHING_FAULTED,
+      origin: `${this.clusterWords(cluster)}, services UserServices and Registrar`,
       id: this.idField(id, cluster),
       edition: field(standard ? ('standard' as const) : ('enterprise' as const), cluster.singleMachine.span),
       fqdn: fromValue(cluster.fqdn),
       site: this.siteOf(cluster),
       serversKey: standard ? undefined : this.serversKey(cluster),
-      servers: machines.map((m) => fromValue(m.fqdn)!),
+      servers: machines.map(fqdnField),
       backEnd: backEnd && backEndStore && field(backEndStore.id.value, backEnd.reference.span),
       fileStore: fileStore && fileStoreEntity && field(fileStoreEntity.id.value, fileStore.reference.span),
     };
@@ -348,10 +435,13 @@ class ModelMapper {
   private persistentChatPool(service: TbService, id: string, index: number): PersistentChatPool {
     const cluster = service.installedOn!.cluster!;
     const path: PathSegment[] = ['persistentChatPools', index];
-    const origin = `${clusterWords(cluster)}, service ${serviceName(service)}`;
+    const origin = `${this.clusterWords(cluster)}, service ${serviceName(service)}`;
     const pool: PersistentChatPool = {
       kind: 'persistentChatPool',
-      ...this.located(cluster.element, path, origin),
+      span: cluster.element.span,
+      path,
+      faulted: NOTHING_FAULTED,
+      origin,
       id: this.idField(id, cluster),
       fqdn: fromValue(cluster.fqdn),
       site: this.siteOf(cluster),
@@ -374,42 +464,55 @@ class ModelMapper {
   /** Machine @Fqdn of each machine; the cluster's own FQDN for a single computer whose machine names none. */
   private servers(pool: PersistentChatPool, cluster: TbCluster, poolPath: PathSegment[], poolOrigin: string): PersistentChatServer[] {
     const servers: PersistentChatServer[] = [];
-    const add = (element: XmlElement, fqdn: TbValue | undefined, label: string, machine?: XmlElement) => {
-      const path = [...poolPath, 'servers', servers.length];
-      const server: PersistentChatServer = { ...this.located(element, path, `${label} of ${poolOrigin}`), fqdn: fromValue(fqdn) };
-      servers.push(server);
-      if (machine) this.point('machine', label, machine, [pool], server);
-    };
-    const named = cluster.machines.filter((m) => m.fqdn);
-    for (const m of named) add(m.element, m.fqdn, `Machine ${m.fqdn!.value}`, m.element);
+    const named = cluster.machines.filter(hasFqdn);
+    for (const m of named) this.server(servers, pool, m.element, m.fqdn, `Machine ${m.fqdn!.value}`, poolPath, poolOrigin, m.element);
     if (named.length > 0 || !cluster.singleMachine.value) {
-      for (const m of cluster.machines.filter((m) => !m.fqdn)) {
-        this.report(m.element.nameSpan, `This machine of a Persistent Chat pool has no Fqdn, so it is ${NOT_UNDERSTOOD}`);
+      for (const m of cluster.machines) {
+        if (!m.fqdn) this.report(m.element.nameSpan, `This machine of a Persistent Chat pool has no Fqdn, so it is ${NOT_UNDERSTOOD}`);
       }
     } else {
-      const [only] = cluster.machines;
-      add(only && cluster.machines.length === 1 ? only.element : cluster.element, cluster.fqdn, `Machine ${cluster.fqdn?.value ?? '(no FQDN)'}`, cluster.machines.length === 1 ? only?.element : undefined);
+      const only = cluster.machines.length === 1 ? cluster.machines[0] : undefined;
+      this.server(servers, pool, only?.element ?? cluster.element, cluster.fqdn, `Machine ${cluster.fqdn?.value ?? '(no FQDN)'}`, poolPath, poolOrigin, only?.element);
     }
     return servers;
   }
 
+  private server(servers: PersistentChatServer[], pool: PersistentChatPool, element: XmlElement, fqdn: XmlValue | undefined, label: string, poolPath: PathSegment[], poolOrigin: string, machine?: XmlElement): void {
+    const server: PersistentChatServer = {
+      span: element.span,
+      path: [...poolPath, 'servers', servers.length],
+      faulted: NOTHING_FAULTED,
+      origin: `${label} of ${poolOrigin}`,
+      fqdn: fromValue(fqdn),
+    };
+    servers.push(server);
+    if (machine) this.point('machine', label, machine, [pool], server);
+  }
+
   /** The MTLS port the service listens on for SIP: one whose Owner or Usage says SIP, else the first MTLS port. */
   private sipPort(service: TbService): Field<number> | undefined {
-    const mtls = service.ports.filter((p) => attributeNamed(p, 'Protocol')?.value.toLowerCase() === 'mtls');
-    const port = mtls.find((p) => /sip/i.test(`${attributeNamed(p, 'Owner')?.value ?? ''} ${attributeNamed(p, 'Usage')?.value ?? ''}`)) ?? mtls[0];
-    const number = port && attributeNamed(port, 'Port');
+    let port: XmlElement | undefined;
+    for (const p of service.ports) {
+      if (attributeValue(p, 'Protocol')?.toLowerCase() !== 'mtls') continue;
+      if (SIP.test(attributeValue(p, 'Owner') ?? '') || SIP.test(attributeValue(p, 'Usage') ?? '')) {
+        port = p;
+        break;
+      }
+      port ??= p;
+    }
     if (!port) return undefined;
-    if (!number || !/^\s*\d+\s*$/.test(number.value)) {
+    const number = attributeNamed(port, 'Port');
+    if (!number || !WHOLE_NUMBER.test(number.value)) {
       this.report(port.nameSpan, `This MTLS port of the Persistent Chat service has no port number, so its SIP port is ${NOT_UNDERSTOOD}`);
       return undefined;
     }
-    return field(Number(number.value), number.valueSpan);
+    return field(Number(number.value), number.span);
   }
 
   private serviceVersion(service: TbService): Field<number> | undefined {
     const version = service.serviceVersion;
     if (!version) return undefined;
-    if (/^\s*\d+\s*$/.test(version.value)) return field(Number(version.value), version.span);
+    if (WHOLE_NUMBER.test(version.value)) return field(Number(version.value), version.span);
     this.report(version.span, `The ServiceVersion '${version.value}' of this Persistent Chat service is ${NOT_UNDERSTOOD}`);
     return undefined;
   }
@@ -423,14 +526,14 @@ class ModelMapper {
     for (const dependency of service.dependencies) {
       const target = dependency.target;
       const span = dependency.element.nameSpan;
-      if (target && roleOf(target) === ROLE.registrar) namesNextHop = true;
+      if (target && target.role === ROLE.registrar) namesNextHop = true;
       if (target && databaseKindOf(target) === 'database') namesDatabase = true;
       if (!target) {
         namesNextHop = namesDatabase = true;
-        this.report(span, `This dependency of the Persistent Chat service names service '${dependency.reference.written}', which this file does not describe, so it is ${NOT_UNDERSTOOD}`);
+        this.report(span, `This dependency of the Persistent Chat service names service '${dependency.reference.value}', which this file does not describe, so it is ${NOT_UNDERSTOOD}`);
         continue;
       }
-      const role = roleOf(target);
+      const role = target.role;
       const kind = databaseKindOf(target);
       if (kind) {
         this.placeCopy(copies[kind], kind, dependency, target, pool);
@@ -447,7 +550,7 @@ class ModelMapper {
         this.report(span, `This dependency of the Persistent Chat service on ${target.roleName.value || 'a service without a role name'} is ${NOT_UNDERSTOOD}`);
       }
     }
-    for (const element of service.copyElements) this.copyElement(copies[/compliance/i.test(element.element.local) ? 'compliance' : 'database'], element);
+    for (const element of service.copyElements) this.copyElement(copies[COMPLIANCE.test(element.element.local) ? 'compliance' : 'database'], element);
     pool.database = this.placement(pool, copies.database, [...poolPath, 'database'], `${poolOrigin}, its Persistent Chat database`);
     const compliance = this.placement(pool, copies.compliance, [...poolPath, 'compliance'], `${poolOrigin}, its compliance database`);
     pool.compliance = compliance && ({ ...compliance, enabled: field(true, compliance.span) } satisfies Compliance);
@@ -461,7 +564,7 @@ class ModelMapper {
     const cluster = registrar.installedOn?.cluster;
     const frontEnd = cluster && this.frontEndPools.get(cluster);
     if (!frontEnd) {
-      const where = cluster ? `${clusterWords(cluster)}, which is no Front End pool or Standard Edition server (it runs no UserServices)` : 'no cluster this file describes';
+      const where = cluster ? `${this.clusterWords(cluster)}, which is no Front End pool or Standard Edition server (it runs no UserServices)` : 'no cluster this file describes';
       this.report(span, `The next hop of the Persistent Chat service is the Registrar on ${where}, so it is ${NOT_UNDERSTOOD}`);
     } else if (pool.nextHop) {
       this.report(span, `A second next hop (Registrar) of the Persistent Chat service is ${NOT_UNDERSTOOD}`);

@@ -1,33 +1,33 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser } from 'saxes';
 import type { SyntaxProblem } from '../parse/parseTopology';
 import type { Span } from '../types';
 
 /** A namespace-resolved XML element, with the offsets of what it is made of. */
 export interface XmlElement {
   /** The namespace URI its prefix (or the default namespace) resolves to; undefined when in no namespace. */
-  uri: string | undefined;
-  local: string;
-  attributes: XmlAttribute[];
+  readonly uri: string | undefined;
+  readonly local: string;
   /** From `<` to the end of the end tag (or of `/>`). */
-  span: Span;
+  readonly span: Span;
   /** The name in the start tag. */
-  nameSpan: Span;
-  children: XmlElement[];
+  readonly nameSpan: Span;
+  readonly children: readonly XmlElement[];
   /** The text of an element without child elements, trimmed; undefined when there is none. */
-  text?: XmlText;
+  readonly text?: XmlValue;
+  /** Read with attributeNamed, attributeValue and attributeValues. */
+  readonly attributes: XmlAttributes;
 }
 
-export interface XmlAttribute {
-  /** As written, with any prefix. */
-  name: string;
-  nameSpan: Span;
-  /** With character and entity references replaced. */
-  value: string;
-  /** The value without its quotes. */
-  valueSpan: Span;
-}
+/**
+ * The attributes of a start tag in the order written, four entries each: the name as written (with any prefix),
+ * the value (references replaced), and where the value starts and ends, without its quotes. One array per element,
+ * not an object per attribute: a large topology has tens of thousands.
+ */
+type XmlAttributes = readonly (string | number)[];
+const ATTRIBUTE_ENTRIES = 4;
 
-export interface XmlText {
+/** An attribute's value or an element's text, and where it stands: the value without its quotes, the text trimmed. */
+export interface XmlValue {
   value: string;
   span: Span;
 }
@@ -42,7 +42,6 @@ export interface XmlTree {
 const MAX_DEPTH = 100;
 /** After the first few errors, the parser's further complaints are mostly echoes of them. */
 const MAX_PROBLEMS = 20;
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** The parser's complaints in an administrator's words; any other is passed on as it is. */
 const PLAIN_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -70,39 +69,38 @@ function plainMessage(error: Error): string {
 /** Thrown from the parser's handlers to stop it. */
 class StopParsing extends Error {}
 
-interface OpenElement {
-  element: XmlElement;
-  contentStart: number;
-  text: string[];
+/** An element whose end tag is still to come: its span, children and text are filled in there. */
+interface OpenElement extends XmlElement {
+  span: Span;
+  children: readonly XmlElement[];
+  text?: XmlValue;
+  /** Where the start tag ends, after its `>`. */
+  readonly startTagEnd: number;
 }
 
-/** The attributes of the start tag at [start, end), with the values the parser decoded. */
-function attributesOf(text: string, start: number, end: number, tag: SaxesTagNS): XmlAttribute[] {
-  const attributes: XmlAttribute[] = [];
-  const from = start + 1 + tag.name.length;
-  ATTRIBUTE.lastIndex = 0;
-  const tagText = text.slice(from, end);
-  for (let m = ATTRIBUTE.exec(tagText); m; m = ATTRIBUTE.exec(tagText)) {
-    const nameStart = from + m.index;
-    const raw = m[2] ?? m[3];
-    const valueStart = from + m.index + m[0].length - raw.length - 1;
-    attributes.push({
-      name: m[1],
-      nameSpan: { start: nameStart, end: nameStart + m[1].length },
-      value: tag.attributes[m[1]]?.value ?? raw,
-      valueSpan: { start: valueStart, end: valueStart + raw.length },
-    });
-  }
-  return attributes;
-}
-
+const NO_CHILDREN: readonly XmlElement[] = [];
+const NO_ATTRIBUTES: XmlAttributes = [];
+/** The span of an element until its end tag. */
+const UNCLOSED: Span = { start: 0, end: 0 };
 /** Parses `text` (which may start with a byte-order mark) into an element tree, or says why it is not well-formed XML. */
 export function parseXmlTree(text: string): XmlTree {
   const parser = new SaxesParser({ xmlns: true, position: true });
+  // Six handlers at most: the parser keeps each in a property added by computed name, and with a seventh V8 turns
+  // the parser into a dictionary object, which makes the parse three times slower. So no 'opentagstart': the start
+  // tag is found, and the depth judged, once it is read.
   const problems: SyntaxProblem[] = [];
   const open: OpenElement[] = [];
+  // The attributes of the start tag being read (entries past `attributeEntries` are stale).
+  const attributes: (string | number)[] = [];
+  let attributeEntries = 0;
+  // The children of the open elements, one after another, and where each open element's own start: each list is
+  // copied out at its end tag, at its exact length. (Entries past `childCount` are stale.)
+  const children: XmlElement[] = [];
+  let childCount = 0;
+  const childrenStart: number[] = [];
   let root: XmlElement | undefined;
-  let tagStart = 0;
+  /** The text read so far in the innermost open element, while it has no child element. */
+  let leafText = '';
   const stop = (problem: SyntaxProblem): never => {
     problems.push(problem);
     throw new StopParsing();
@@ -113,41 +111,59 @@ export function parseXmlTree(text: string): XmlTree {
     problems.push({ message: plainMessage(error), span: { start: Math.max(0, at - 1), end: at } });
     if (problems.length >= MAX_PROBLEMS) throw new StopParsing();
   });
-  parser.on('opentagstart', (tag) => {
-    tagStart = text.lastIndexOf(`<${tag.name}`, parser.position);
+  parser.on('attribute', ({ name, value }) => {
+    // The parser stands just past the closing quote; the value holds no quote of its kind.
+    const valueEnd = parser.position - 1;
+    attributes[attributeEntries++] = name;
+    attributes[attributeEntries++] = value;
+    attributes[attributeEntries++] = text.lastIndexOf(text[valueEnd], valueEnd - 1) + 1;
+    attributes[attributeEntries++] = valueEnd;
+  });
+  parser.on('opentag', (tag) => {
+    // The parser stands just past the start tag, in which only the first character is '<'.
+    const tagStart = text.lastIndexOf('<', parser.position - 1);
     if (open.length >= MAX_DEPTH) {
       stop({ message: `The XML nests elements more than ${MAX_DEPTH} levels deep here; a Topology Builder topology nests about ten.`, span: { start: tagStart, end: tagStart + 1 } });
     }
-  });
-  parser.on('opentag', (tag) => {
-    const end = parser.position;
-    const element: XmlElement = {
+    const nameEnd = tagStart + 1 + tag.name.length;
+    const element: OpenElement = {
       uri: tag.uri || undefined,
       local: tag.local,
-      attributes: attributesOf(text, tagStart, end, tag),
-      span: { start: tagStart, end },
-      nameSpan: { start: tagStart + 1, end: tagStart + 1 + tag.name.length },
-      children: [],
+      span: UNCLOSED,
+      nameSpan: { start: tagStart + 1, end: nameEnd },
+      children: NO_CHILDREN,
+      text: undefined,
+      attributes: attributeEntries > 0 ? attributes.slice(0, attributeEntries) : NO_ATTRIBUTES,
+      startTagEnd: parser.position,
     };
-    const parent = open[open.length - 1];
-    if (parent) parent.element.children.push(element);
+    attributeEntries = 0;
+    if (open.length > 0) children[childCount++] = element;
     else root ??= element;
-    open.push({ element, contentStart: end, text: [] });
+    open.push(element);
+    childrenStart.push(childCount);
+    leafText = '';
   });
-  const addText = (t: string) => open[open.length - 1]?.text.push(t);
+  const addText = (t: string) => {
+    if (open.length > 0 && childCount === childrenStart[childrenStart.length - 1]) leafText += t;
+  };
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.on('closetag', (tag) => {
-    const closing = open.pop();
-    if (!closing) return;
+    const element = open.pop();
+    if (!element) return;
     const end = parser.position;
-    const { element } = closing;
-    element.span = { start: element.span.start, end };
-    if (tag.isSelfClosing || element.children.length > 0) return;
-    const value = closing.text.join('').trim();
+    element.span = { start: element.nameSpan.start - 1, end };
+    const first = childrenStart.pop()!;
+    if (childCount > first) {
+      element.children = children.slice(first, childCount);
+      childCount = first;
+      return;
+    }
+    if (tag.isSelfClosing) return;
+    const value = leafText.trim();
     if (value === '') return;
-    const raw = text.slice(closing.contentStart, text.lastIndexOf('</', end - 1));
-    const start = closing.contentStart + raw.length - raw.trimStart().length;
+    const raw = text.slice(element.startTagEnd, text.lastIndexOf('</', end - 1));
+    const start = element.startTagEnd + raw.length - raw.trimStart().length;
     element.text = { value, span: { start, end: start + raw.trim().length } };
   });
 
@@ -159,12 +175,43 @@ export function parseXmlTree(text: string): XmlTree {
   return problems.length > 0 || !root ? { problems: problems.length > 0 ? problems : [{ message: 'The file holds no XML element.', span: { start: 0, end: 0 } }] } : { root, problems: [] };
 }
 
-/** The children of `element` with this local name in a namespace `inNamespace` accepts. */
-export function childrenNamed(element: XmlElement, local: string, inNamespace: (uri: string | undefined) => boolean): XmlElement[] {
-  return element.children.filter((c) => c.local === local && inNamespace(c.uri));
+/** The first child element with this local name in a namespace `inNamespace` accepts. */
+export function childNamed(element: XmlElement, local: string, inNamespace: (uri: string | undefined) => boolean): XmlElement | undefined {
+  for (const c of element.children) if (c.local === local && inNamespace(c.uri)) return c;
+  return undefined;
 }
 
-/** An unprefixed attribute by name. */
-export function attributeNamed(element: XmlElement, name: string): XmlAttribute | undefined {
-  return element.attributes.find((a) => a.name === name);
+/** The child elements with this local name in a namespace `inNamespace` accepts. */
+export function childrenNamed(element: XmlElement, local: string, inNamespace: (uri: string | undefined) => boolean): XmlElement[] {
+  const found: XmlElement[] = [];
+  for (const c of element.children) if (c.local === local && inNamespace(c.uri)) found.push(c);
+  return found;
+}
+
+/** Where the attribute of this name as written starts among the element's attribute entries; -1 when it has none. */
+function attributeIndex(element: XmlElement, name: string): number {
+  const { attributes } = element;
+  for (let i = 0; i < attributes.length; i += ATTRIBUTE_ENTRIES) if (attributes[i] === name) return i;
+  return -1;
+}
+
+/** An attribute's value by its name as written (unprefixed, for Topology Builder's own), where its span is not needed. */
+export function attributeValue(element: XmlElement, name: string): string | undefined {
+  const i = attributeIndex(element, name);
+  return i < 0 ? undefined : (element.attributes[i + 1] as string);
+}
+
+/** An attribute by its name as written (unprefixed, for Topology Builder's own), with the span of its value. */
+export function attributeNamed(element: XmlElement, name: string): XmlValue | undefined {
+  const i = attributeIndex(element, name);
+  if (i < 0) return undefined;
+  const { attributes } = element;
+  return { value: attributes[i + 1] as string, span: { start: attributes[i + 2] as number, end: attributes[i + 3] as number } };
+}
+
+/** The values of all the element's attributes, in the order written. */
+export function attributeValues(element: XmlElement): string[] {
+  const values: string[] = [];
+  for (let i = 1; i < element.attributes.length; i += ATTRIBUTE_ENTRIES) values.push(element.attributes[i] as string);
+  return values;
 }
